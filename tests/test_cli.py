@@ -1,0 +1,109 @@
+"""The command-line contract: `entity-graph build INPUT... [--out] [--formats] [--model]`."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "arctic_talks.txt"
+
+
+def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "graph", *args],
+        cwd=cwd or ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_build_writes_the_files_and_a_summary(tmp_path):
+    result = run("build", str(EXAMPLE), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for name in ("graph.html", "graph.graphml", "graph.json"):
+        assert (tmp_path / name).stat().st_size > 0
+        assert f"wrote {tmp_path / name}" in result.stdout
+    last = result.stdout.strip().splitlines()[-1]
+    data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    assert last.startswith(f"1 document, {len(data['nodes'])} entities, {len(data['edges'])} edges")
+
+
+def test_console_script_matches_python_m(tmp_path):
+    script = Path(sys.executable).with_name("entity-graph")
+    if not script.exists():
+        pytest.skip("the entity-graph console script is not installed in this environment")
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("entity-graph ")
+
+
+def test_formats_option_limits_outputs(tmp_path):
+    result = run("build", str(EXAMPLE), "--out", str(tmp_path), "--formats", "json")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
+
+
+def test_unknown_format_is_a_usage_error(tmp_path):
+    result = run("build", str(EXAMPLE), "--out", str(tmp_path), "--formats", "pdf")
+    assert result.returncode == 2
+    assert "unknown pdf" in result.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_missing_input_is_one_line_and_exit_2(tmp_path):
+    result = run("build", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "input not found" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_model_names_the_installed_ones(tmp_path):
+    result = run("build", str(EXAMPLE), "--out", str(tmp_path), "--model", "en_core_web_xx_missing")
+    assert result.returncode == 2
+    line = result.stderr.strip()
+    assert "\n" not in line
+    assert "en_core_web_xx_missing" in line and "installed:" in line and "pip install" in line
+
+
+def test_model_from_environment_variable(tmp_path):
+    result = run("build", str(EXAMPLE), "--out", str(tmp_path), env={"ENTITY_GRAPH_MODEL": "en_core_web_xx_missing"})
+    assert result.returncode == 2 and "en_core_web_xx_missing" in result.stderr
+
+
+def test_model_name_and_version_in_metadata(tmp_path, nlp):
+    assert run("build", str(EXAMPLE), "--out", str(tmp_path), "--formats", "json").returncode == 0
+    meta = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["graph"]
+    assert meta["model"] == f"{nlp.meta['lang']}_{nlp.meta['name']}"
+    assert meta["model_version"] == nlp.meta["version"]
+
+
+def test_skipped_inputs_are_listed_and_exit_1(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    result = run("build", str(EXAMPLE), str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    assert "empty.txt: empty file" in result.stderr
+    assert (tmp_path / "out" / "graph.json").exists()
+
+
+def test_unknown_entity_type_is_rejected(tmp_path):
+    result = run("build", str(EXAMPLE), "--out", str(tmp_path), "--types", "PERSON,SPACESHIP")
+    assert result.returncode == 2 and "SPACESHIP" in result.stderr
+
+
+def test_make_run_output_is_committed_and_reproducible(tmp_path):
+    """`make run` rebuilds output/ byte for byte: the committed example graph is current."""
+    committed = ROOT / "output"
+    if not (committed / "graph.json").exists():
+        pytest.fail("output/ has no example graph: run `make run` and commit output/")
+    result = run("build", "examples/arctic_talks.txt", "--out", str(tmp_path), "-q")
+    assert result.returncode == 0, result.stderr
+    for name in ("graph.html", "graph.graphml", "graph.json"):
+        assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), f"output/{name} is stale"
