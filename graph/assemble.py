@@ -4,7 +4,8 @@ Nodes are canonical entities (id = canonical name). Between two nodes there is a
 ``cooccurrence`` edge (stored from the alphabetically first id; it has no direction) and one
 ``relation`` edge per predicate and polarity, directed from agent to patient; symmetric
 relations are stored from the alphabetically first id. Each edge's ``weight`` is the number of
-distinct sentences that support it; ``evidence`` keeps up to ``max_evidence`` of them.
+distinct sentences that support it; ``evidence`` keeps up to ``max_evidence`` of them. A
+relation's ``modality`` is the most certain one among its sentences.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from .records import DocExtraction
 from .resolve import ResolvedEntities
 
 MAX_EVIDENCE = 20
+# An edge stated plainly in one sentence and as a plan in another is asserted: the most certain wins.
+MODALITY_STRENGTH = {"possible": 0, "intended": 1, "reported": 2, "asserted": 3}
 
 
 @dataclass
@@ -70,10 +73,14 @@ def assemble(
             attrs = {
                 "kind": "relation",
                 "predicate": rel.predicate,
+                "category": rel.category,
                 "negated": rel.negated,
                 "symmetric": rel.symmetric,
+                "modality": rel.modality,
             }
             edge = edges.setdefault((source, target, key), _Edge(attrs))
+            if MODALITY_STRENGTH[rel.modality] > MODALITY_STRENGTH[edge.attrs["modality"]]:
+                edge.attrs["modality"] = rel.modality
             _support(edge, extraction, rel.sent_id, max_evidence)
     for (source, target, key), edge in sorted(edges.items()):
         graph.add_edge(source, target, key=key, weight=len(edge.sentences), evidence=edge.evidence, **edge.attrs)

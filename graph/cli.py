@@ -72,6 +72,13 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"entity types to keep, spaCy labels (default: {','.join(DEFAULT_TYPES)})",
     )
     build.add_argument("--title", default=None, help="title shown in graph.html and stored in the graph")
+    build.add_argument(
+        "--aliases",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="CSV or YAML file of alias → canonical name corrections and never-merge pairs (see README)",
+    )
     build.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     build.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     return parser
@@ -89,8 +96,11 @@ def _check_types(types: tuple[str, ...], model: str | None) -> None:
 def _build(args: argparse.Namespace) -> int:
     from .pipeline import build
 
+    from .aliases import load_aliases
+
+    aliases = load_aliases(args.aliases) if args.aliases else None
     _check_types(args.types, args.model)
-    result = build(args.inputs, args.out, args.formats, args.model, args.types, args.title)
+    result = build(args.inputs, args.out, args.formats, args.model, args.types, args.title, aliases)
     say = (lambda *a: None) if args.quiet else print
     for skipped in result.skipped:
         print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)

@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from . import __version__
+from .aliases import UserAliases
 from .assemble import assemble
 from .export import DEFAULT_FORMATS, write_outputs
 from .extract import DEFAULT_TYPES, extract_document
@@ -34,6 +35,7 @@ def build_graph(
     model: str | None = None,
     types: Iterable[str] = DEFAULT_TYPES,
     title: str | None = None,
+    aliases: UserAliases | None = None,
 ) -> nx.MultiDiGraph:
     """The entity graph of ``documents`` (see README for node and edge attributes)."""
     documents = list(documents)
@@ -52,7 +54,7 @@ def build_graph(
     }
     if dates:
         metadata["date"] = dates[-1]
-    return assemble(extractions, resolve(extractions), metadata)
+    return assemble(extractions, resolve(extractions, aliases), metadata)
 
 
 @dataclass
@@ -70,6 +72,7 @@ def build(
     model: str | None = None,
     types: Iterable[str] = DEFAULT_TYPES,
     title: str | None = None,
+    aliases: UserAliases | None = None,
 ) -> BuildResult:
     """Read ``inputs``, build the graph and write ``formats`` into ``out_dir``."""
     load_model(model)  # fail on a missing model before reading anything
@@ -77,6 +80,6 @@ def build(
     if not documents:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no inputs"
         raise UsageError(f"no documents to build a graph from ({reasons})")
-    graph = build_graph(documents, model, types, title)
+    graph = build_graph(documents, model, types, title, aliases)
     written = write_outputs(graph, out_dir, formats)
     return BuildResult(graph, written, len(documents), skipped)

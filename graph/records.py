@@ -48,9 +48,12 @@ class Relation:
     sent_id: int
     source_key: int
     target_key: int
-    predicate: str
+    predicate: str  # verb lemma, or the verb of an action noun ("invasion" → "invade")
+    category: str = "other"  # event class from data/predicate_categories.tsv
     negated: bool = False
     symmetric: bool = False
+    modality: str = "asserted"  # asserted | intended | possible | reported
+    pattern: tuple[str, ...] = ()  # the rule features that produced it (for ablation and debugging)
 
 
 @dataclass(frozen=True)

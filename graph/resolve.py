@@ -6,6 +6,10 @@ document that never names the person in full ("Trump") joins the only full PERSO
 corpus that ends with it; when two full names share it ("George Bush", "Jeb Bush") it stays a
 node of its own.
 
+Acronyms join the one longer name of the same type whose initials they spell ("EU" → "European
+Union"). Last, the user's alias file (``--aliases``) maps names onto canonical ones and keeps
+"never merge" pairs apart.
+
 ``EntityIndex.add`` and ``EntityIndex.merge`` are order-independent (sums of counters and unions
 of sets), so partial indexes built in different processes or on different machines combine into
 the same result; ``EntityIndex.finish`` then picks names and types.
@@ -15,6 +19,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .aliases import UserAliases
+from .gazetteer import fold, initials
 from .records import DocExtraction
 
 
@@ -58,7 +64,7 @@ class EntityIndex:
 
     def add(self, extraction: DocExtraction) -> None:
         for entity in extraction.entities:
-            acc = self._by_name[entity.name.casefold()]
+            acc = self._by_name[fold(entity.name)]
             acc.spellings[entity.name] += entity.mentions
             acc.labels[entity.label] += entity.mentions
             acc.aliases.update(entity.aliases)
@@ -70,33 +76,70 @@ class EntityIndex:
             self._by_name[name].merge(acc)
         return self
 
-    def finish(self) -> ResolvedEntities:
-        """Attach lone surnames, then fix each entity's id, name and type."""
-        accs = {name: acc for name, acc in self._by_name.items()}
-        target = {name: name for name in accs}
-        full_by_surname: dict[str, list[str]] = defaultdict(list)
-        for name, acc in accs.items():
-            if len(name.split()) > 1 and _most_common(acc.labels) == "PERSON":
-                full_by_surname[name.split()[-1]].append(name)
-        for name, acc in accs.items():
-            if len(name.split()) == 1 and _most_common(acc.labels) == "PERSON":
-                fulls = full_by_surname.get(name, [])
-                if len(fulls) == 1:
-                    target[name] = fulls[0]
+    def finish(self, user: UserAliases | None = None) -> ResolvedEntities:
+        """Attach lone surnames and acronyms, apply the user's aliases, then fix each entity's
+        id, name and type."""
+        user = user or UserAliases()
+        accs = dict(self._by_name)
+        target = _attachments(accs)
+        forced_type: dict[str, str] = {}
+        spelling: dict[str, str] = {}
+        for rule in user.rules:
+            key = fold(rule.canonical)
+            spelling[key] = rule.canonical
+            if rule.type:
+                forced_type[key] = rule.type
+            for name in accs:
+                if fold(rule.alias) in (name, target[name]):
+                    target[name] = key
+        for a, b in user.never_merge:
+            a, b = fold(a), fold(b)
+            if a in target and b in target and target[a] == target[b]:
+                for name in (a, b):  # the one that was attached goes back to itself
+                    if target[name] != name:
+                        target[name] = name
         merged: dict[str, _Accumulator] = defaultdict(_Accumulator)
         for name in sorted(accs):
             merged[target[name]].merge(accs[name])
         entities = {}
         for name, acc in merged.items():
-            canonical = _most_common(Counter({s: n for s, n in acc.spellings.items() if s.casefold() == name}))
+            own = Counter({s: n for s, n in acc.spellings.items() if fold(s) == name})
+            canonical = spelling.get(name) or (_most_common(own) if own else _most_common(acc.spellings))
+            acc.aliases.add(canonical)
             entities[name] = Entity(
                 id=canonical,
-                label=_most_common(acc.labels),
+                label=forced_type.get(name) or _most_common(acc.labels),
                 aliases=tuple(sorted(acc.aliases)),
                 mentions=acc.mentions,
                 documents=len(acc.documents),
             )
         return ResolvedEntities({name: entities[target[name]] for name in accs})
+
+
+def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
+    """Key → key it joins: a lone PERSON surname or an acronym, to the one full name that fits."""
+    label = {name: _most_common(acc.labels) for name, acc in accs.items()}
+    full_by_surname: dict[str, list[str]] = defaultdict(list)
+    full_by_initials: dict[str, list[str]] = defaultdict(list)
+    for name in accs:
+        words = name.split()
+        if len(words) > 1:
+            if label[name] == "PERSON":
+                full_by_surname[words[-1]].append(name)
+            full_by_initials[initials(words)].append(name)
+    target = {name: name for name in accs}
+    for name, acc in accs.items():
+        if " " in name:
+            continue
+        if label[name] == "PERSON":
+            candidates = full_by_surname.get(name, [])
+        elif _most_common(acc.spellings).replace(".", "").isupper() and len(name) >= 2:
+            candidates = [c for c in full_by_initials.get(name, []) if label[c] == label[name]]
+        else:
+            continue
+        if len(candidates) == 1:
+            target[name] = candidates[0]
+    return target
 
 
 @dataclass(frozen=True)
@@ -106,14 +149,14 @@ class ResolvedEntities:
     by_local_name: dict[str, Entity]
 
     def of(self, local_name: str) -> Entity:
-        return self.by_local_name[local_name.casefold()]
+        return self.by_local_name[fold(local_name)]
 
     def entities(self) -> list[Entity]:
         return sorted({e.id: e for e in self.by_local_name.values()}.values(), key=lambda e: e.id)
 
 
-def resolve(extractions: list[DocExtraction]) -> ResolvedEntities:
+def resolve(extractions: list[DocExtraction], user: UserAliases | None = None) -> ResolvedEntities:
     index = EntityIndex()
     for extraction in extractions:
         index.add(extraction)
-    return index.finish()
+    return index.finish(user)

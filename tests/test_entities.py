@@ -62,3 +62,168 @@ def test_cooccurrence_counts_sentences(graph_of):
     assert co["weight"] == 2
     assert len(co["evidence"]) == 2
     assert {e["doc"] for e in co["evidence"]} == {"doc0"}
+
+
+def entity_of(extraction, surface):
+    """The local entity a mention with this cleaned name belongs to."""
+    keys = {m.key for m in extraction.mentions if m.name == surface}
+    assert len(keys) == 1, f"{surface!r} found as {keys}"
+    (key,) = keys
+    return next(e for e in extraction.entities if e.key == key)
+
+
+def test_country_aliases_are_one_entity(extract):
+    x = extract(
+        "The United States warned Iran on Monday. U.S. officials said America would act, "
+        "and the US Navy moved ships."
+    )
+    us = entity_of(x, "United States")
+    assert us.label == "GPE"
+    assert {"U.S.", "America"} <= set(us.aliases) or {"U.S.", "US"} <= set(us.aliases)
+    assert sum(1 for e in x.entities if e.name == "United States") == 1
+
+
+def test_demonym_adjective_is_its_country(extract):
+    x = extract("Russian President Boris Ivanov met Greek officials. Russia later sent aid to Greece.")
+    russia = entity_of(x, "Russia")
+    assert "Russian" in russia.aliases and russia.label == "GPE"
+    greece = entity_of(x, "Greece")
+    assert "Greek" in greece.aliases
+
+
+def test_plural_people_noun_stays_a_group(extract):
+    x = extract("Many Russians oppose the war, a poll in Russia found.")
+    names = {e.name: e for e in x.entities}
+    assert "Russians" in names and names["Russians"].label == "NORP"
+    assert names["Russians"].key != names["Russia"].key
+
+
+def test_demonym_of_no_single_country_is_the_group(extract):
+    x = extract("European leaders met in Brussels. The Europeans want a deal with China.")
+    names = {e.name: e for e in x.entities}
+    assert "Europeans" in names and names["Europeans"].label == "NORP"
+    assert set(names["Europeans"].aliases) >= {"European", "Europeans"}
+
+
+def test_capital_city_is_not_its_country(extract):
+    x = extract("Moscow said Russia would respond. Officials in Washington said the United States was ready.")
+    names = {e.name for e in x.entities}
+    assert {"Moscow", "Russia", "Washington", "United States"} <= names
+
+
+def test_acronym_defined_in_parentheses(extract):
+    x = extract(
+        "The Islamic Revolutionary Guard Corps (IRGC) fired missiles. "
+        "The IRGC said the strikes were a warning to Israel."
+    )
+    irgc = entity_of(x, "Islamic Revolutionary Guard Corps")
+    assert "IRGC" in irgc.aliases
+
+
+def test_acronym_spelling_initials(extract):
+    x = extract("The European Union agreed new rules. The EU will apply them next year.")
+    eu = entity_of(x, "European Union")
+    assert "EU" in eu.aliases
+
+
+def test_diacritic_variants_are_one_person(extract):
+    x = extract("President Recep Tayyip Erdoğan spoke in Ankara. Erdogan said Turkey would not wait.")
+    person = entity_of(x, "Recep Tayyip Erdoğan")
+    assert person.label == "PERSON" and "Erdogan" in person.aliases
+
+
+def test_middle_initial_is_the_same_person(extract):
+    x = extract("George W. Bush visited Texas. George Bush told reporters he was happy.")
+    assert entity_of(x, "George W. Bush").key == entity_of(x, "George Bush").key
+
+
+def test_spelling_variant_of_an_organisation(extract):
+    x = extract("The Ministry of Defence denied the report. A Ministry of Defense spokesman declined to comment.")
+    orgs = [e for e in x.entities if e.name.startswith("Ministry")]
+    assert len(orgs) == 1
+
+
+def test_title_inside_an_entity_is_not_a_name(extract):
+    x = extract("US Secretary of State Mike Pompeo said the crash was Iran's doing.")
+    assert "State" not in {e.name for e in x.entities}
+    assert entity_of(x, "Mike Pompeo").label == "PERSON"
+
+
+def test_country_and_person_in_one_span_are_split(extract):
+    x = extract('President of Ukraine Volodymyr Zelenskyy said, "We expect answers from Iran".')
+    names = {e.name: e for e in x.entities}
+    assert "Volodymyr Zelenskyy" in names and names["Volodymyr Zelenskyy"].label == "PERSON"
+    assert "Ukraine" in names
+
+
+# -- across documents -------------------------------------------------------------------------
+
+def test_documents_share_canonical_entities(graph_of):
+    g = graph_of(
+        "Chancellor Angela Merkel met French officials in Berlin.",
+        "The Kremlin said it would respond. Vladimir Putin met Merkel. The US agreed.",
+        "The United States and Germany signed the deal.",
+    )
+    assert "Merkel" not in g and "Angela Merkel" in g
+    assert g.nodes["Angela Merkel"]["documents"] == 2
+    assert "US" not in g and g.nodes["United States"]["documents"] == 2
+
+
+def test_a_lone_surname_shared_by_two_people_stays_apart(graph_of):
+    g = graph_of(
+        "George Bush spoke in Texas on Monday.",
+        "Jeb Bush spoke in Florida on Tuesday.",
+        "Bush said the party would win.",
+    )
+    assert "George Bush" in g and "Jeb Bush" in g
+    assert "Bush" not in g.nodes["George Bush"]["aliases"]
+    assert "Bush" not in g.nodes["Jeb Bush"]["aliases"]
+
+
+def test_user_alias_file_csv(graph_of, tmp_path, nlp):
+    from graph import Document, build_graph
+    from graph.aliases import load_aliases
+
+    path = tmp_path / "aliases.csv"
+    path.write_text(
+        "alias,canonical,type,never_merge_with\n"
+        "Kremlin,Russia,GPE,\n"
+        "Merkel,,,Angela Merkel\n",
+        encoding="utf-8",
+    )
+    docs = [
+        Document("a", "Russia sent troops. Chancellor Angela Merkel met French officials in Berlin."),
+        Document("b", "The Kremlin said it would respond. Vladimir Putin met Merkel."),
+    ]
+    plain = build_graph(docs)
+    assert "Merkel" not in plain and "Kremlin" in plain  # the rules join the lone surname ...
+    g = build_graph(docs, aliases=load_aliases(path))
+    assert "Kremlin" not in g and "Kremlin" in g.nodes["Russia"]["aliases"]
+    assert g.nodes["Russia"]["type"] == "GPE" and g.nodes["Russia"]["documents"] == 2
+    assert "Merkel" in g and "Angela Merkel" in g  # ... and never_merge keeps it apart
+
+
+def test_user_alias_file_yaml(tmp_path):
+    from graph.aliases import load_aliases
+
+    path = tmp_path / "aliases.yaml"
+    path.write_text(
+        "aliases:\n  POTUS: Donald Trump\n  Bibi: {canonical: Benjamin Netanyahu, type: PERSON}\n"
+        "never_merge:\n  - [George Bush, George W. Bush]\n",
+        encoding="utf-8",
+    )
+    aliases = load_aliases(path)
+    assert [(r.alias, r.canonical, r.type) for r in aliases.rules] == [
+        ("POTUS", "Donald Trump", None), ("Bibi", "Benjamin Netanyahu", "PERSON")]
+    assert aliases.never_merge == (("George Bush", "George W. Bush"),)
+
+
+def test_bad_alias_file_is_a_usage_error(tmp_path):
+    import pytest
+    from graph.aliases import load_aliases
+    from graph.errors import UsageError
+
+    path = tmp_path / "aliases.csv"
+    path.write_text("name,other\nx,y\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="header"):
+        load_aliases(path)

@@ -9,8 +9,11 @@ from spacy.tokens import Doc
 
 from ..records import DocExtraction, Document
 from .cooccurrence import extract_cooccurrences
-from .mentions import DEFAULT_TYPES, extract_entities
+from .entities import group_entities
+from .mentions import extract_candidates
 from .relations import extract_relations
+
+DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 
 __all__ = ["DEFAULT_TYPES", "extract_document"]
 
@@ -29,7 +32,8 @@ def _sentence_index(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
 def extract_document(document: Document, doc: Doc, types: frozenset[str] = frozenset(DEFAULT_TYPES)) -> DocExtraction:
     """Entities, relations and co-occurrences of one document, with their evidence sentences."""
     sent_ids, sent_bounds = _sentence_index(doc)
-    entities, mentions, token_keys = extract_entities(doc, document.text, types, sent_ids)
+    candidates = extract_candidates(doc, types, sent_ids)
+    entities, mentions, token_keys = group_entities(doc, document.text, candidates)
     relations = extract_relations(doc, token_keys, sent_ids)
     cooccurrences = extract_cooccurrences(mentions)
     used = {r.sent_id for r in relations} | {c.sent_id for c in cooccurrences}

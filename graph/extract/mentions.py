@@ -1,80 +1,131 @@
-"""Named-entity mentions and their grouping into one entity per real-world referent.
+"""Named-entity mentions: spaCy's entity spans, repaired, cleaned and typed with context.
 
-Method, within one document:
+For each entity span of a wanted type:
 
-1. Every spaCy entity of a wanted type becomes a mention. Its name is the span without leading
-   determiners, leading titles ("President", "Sen.") and a trailing possessive; names with no
-   capital letter ("dean") are not proper names and are dropped.
-2. Mentions with the same name (case-insensitively) form one group.
-3. A group whose name is the trailing part of exactly one longer name ("Trump" of "Donald
-   Trump") joins it when that longer name is a person's, or when both groups carry the same
-   label. Journalists refer to people by surname after the first mention, and the small models
-   often mislabel a lone surname ("Trump" ORG, "Zelenskyy" GPE): the short form's own label is
-   not allowed to split the person. A surname shared by two full names stays on its own.
-4. The entity's type is a weighted vote: full-name mentions count 1, short forms 0.5, and
-   context cues count 2 each: a title before the name, apposition with a role noun
-   ("Mai'a Cross, dean's professor"), and the surname-only usage of step 3.
+1. Repair: an ORG or PERSON span is extended to the left over capitalised words of its own noun
+   phrase that the model left out ("House Ways and [Means Committee]").
+2. Clean: leading determiners, trailing possessives and punctuation are removed, and so is a
+   leading title ("President", "Sen.") from a PERSON span, or from another span when the rest is
+   used on its own in the document ("President Trump" ORG beside "Trump").
+3. Drop what is not a name: no capital letter ("dean"), a word inside a title phrase ("State"
+   in "Secretary of State"), a maker in front of a model number ("Boeing" in "Boeing 737").
+4. Countries and groups (``graph.gazetteer``), also for spans the model gave another type
+   ("Cyprus" PRODUCT, "Russian" LANGUAGE): a country alias is that country ("U.S." →
+   United States); a demonym adjective that modifies a noun is its country ("Russian President",
+   "Russian infrastructure" → Russia, GPE); a plural people noun stays a group ("Russians", NORP);
+   a demonym of no single country is its group ("European" → Europeans). A span made of a
+   country and a person ("President of [Ukraine Volodymyr Zelenskyy]") is split in two.
+5. Context cues for the type vote (see ``entities.py``): a title before the name or apposition
+   with a role noun ("Ana Ruiz, professor of ...") count for PERSON; a gazetteer match counts for
+   its type.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..data import phrase_tuples, word_set
-from ..records import LocalEntity, Mention
+from ..gazetteer import NAME_JOINERS, gazetteer
 
-DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 DETERMINERS = frozenset({"the", "a", "an"})
-FULL_NAME_VOTE = 1.0
-SHORT_FORM_VOTE = 0.5
-CUE_VOTE = 2.0
+EXTENDABLE = frozenset({"ORG", "PERSON", "FAC"})
+CUE_WEIGHT = 2.0
+GAZETTEER_WEIGHT = 3.0
 
 
 @dataclass
-class _Candidate:
+class Candidate:
+    """One mention before grouping: token bounds of the cleaned name, its name and type cues."""
+
     sent_id: int
-    start: int  # token indices of the cleaned name
+    start: int
     end: int
-    label: str
-    name: str
-    determiner: bool  # "the" before the name
-    cues: list[str] = field(default_factory=list)
+    label: str  # the model's label, or the gazetteer's
+    name: str  # what the mention is grouped by (a country's canonical name for "U.S.")
+    form: str  # the cleaned name as written ("U.S."), kept as an alias
+    determiner: bool  # "the" right before the name
+    cues: list[tuple[str, float]] = field(default_factory=list)  # (label, weight) from context
+    fixed: bool = False  # identified by the gazetteer: never joined to a longer name
 
 
-@dataclass
-class _Group:
-    name: str
-    candidates: list[_Candidate]
-
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        return tuple(self.name.casefold().split())
-
-    def labels(self) -> Counter[str]:
-        return Counter(c.label for c in self.candidates)
+def _text(doc: Doc, start: int, end: int) -> str:
+    return " ".join(doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])].split())
 
 
-def _title_at(doc: Doc, start: int, end: int) -> int:
-    """Length in tokens of the title that starts at ``start`` (0 if none), within ``end``."""
+def _tokens(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.text for t in doc[start:end])
+
+
+def _title_length(doc: Doc, start: int, end: int) -> int:
+    """Length of the title that starts at ``start`` and leaves at least one token before ``end``."""
     for title in phrase_tuples("titles.txt"):
         n = len(title)
-        if start + n <= end and tuple(t.text for t in doc[start : start + n]) == title:
+        if start + n < end and _tokens(doc, start, start + n) == title:
             return n
     return 0
 
 
-def _title_before(doc: Doc, start: int) -> bool:
+def _title_before(doc: Doc, start: int, via_country: bool = True) -> bool:
+    """A title right before ``start``; with ``via_country`` also "<title> of <country>" before it."""
     for title in phrase_tuples("titles.txt"):
         n = len(title)
-        if start - n >= 0 and tuple(t.text for t in doc[start - n : start]) == title:
+        if start - n >= 0 and _tokens(doc, start - n, start) == title:
             return True
+    if via_country:
+        for n in (1, 2, 3):
+            of = start - n - 1
+            if of >= 1 and doc[of].lower_ == "of" and gazetteer().country(_text(doc, start - n, start)):
+                return _title_before(doc, of, via_country=False)
     return False
 
 
-def _name_text(doc: Doc, start: int, end: int) -> str:
-    return " ".join(doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])].split())
+def _inside_title(doc: Doc, start: int, end: int) -> bool:
+    """The tokens are part of a multi-word title written out in full ("Secretary of State")."""
+    words = _tokens(doc, start, end)
+    n = len(words)
+    for title in phrase_tuples("titles.txt"):
+        for k in range(1, len(title) - n + 1):
+            if title[k : k + n] == words and k <= start and _tokens(doc, start - k, start) == title[:k]:
+                return True
+    return False
+
+
+def _extend_left(ent: Span, taken: set[int]) -> int:
+    """New start of ``ent`` after taking in capitalised words of its own noun phrase."""
+    doc, start = ent.doc, ent.start
+    left_edge = ent.root.left_edge.i
+    i = start - 1
+    while i >= left_edge and i not in taken:
+        token = doc[i]
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            start = i
+        elif not (token.lower_ in NAME_JOINERS and i - 1 >= left_edge and doc[i - 1].pos_ == "PROPN"):
+            break
+        i -= 1
+    return start
+
+
+def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _is_product(doc: Doc, end: int) -> bool:
+    """A maker's name followed by a model number: "Boeing 737-800", "Airbus A320"."""
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    return any(ch.isdigit() for ch in following.text) and following.ent_type_ in ("", "CARDINAL", "PRODUCT")
+
+
+def _modifies_noun(token: Token) -> bool:
+    return token.pos_ == "ADJ" or (
+        token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
+    )
 
 
 def _role_apposition(root: Token) -> bool:
@@ -82,147 +133,85 @@ def _role_apposition(root: Token) -> bool:
     if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
         return True
     return any(
-        child.lemma_.lower() in roles and child.dep_ in ("appos", "compound") and child.i < root.i
-        or child.dep_ == "appos" and child.lemma_.lower() in roles
+        child.lemma_.lower() in roles and (child.dep_ == "appos" or (child.dep_ == "compound" and child.i < root.i))
         for child in root.children
     )
 
 
-def _clean(ent: Span, keep_title: bool) -> tuple[int, int, bool] | None:
-    """Token bounds of the name inside ``ent`` and whether a title was stripped."""
-    doc = ent.doc
-    start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    titled = False
-    if not keep_title:
-        n = _title_at(doc, start, end)
-        if n and start + n < end:
-            start += n
-            titled = True
-    if start >= end:
-        return None
-    return start, end, titled
+def _country_prefix(doc: Doc, start: int, end: int) -> int:
+    """Length of a country name at the start of the span that leaves a name after it."""
+    gaz = gazetteer()
+    for n in range(min(4, end - start - 1), 0, -1):
+        if gaz.country(_text(doc, start, start + n)) and doc[start + n].text[:1].isupper():
+            return n
+    return 0
 
 
-def _candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> list[_Candidate]:
+def _typed(cand: Candidate, doc: Doc) -> Candidate:
+    """Apply the gazetteer: countries, demonyms and groups."""
+    gaz = gazetteer()
+    country = gaz.country(cand.form) if cand.label != "PERSON" else None  # "Jordan", "Chad" are names too
+    if country:
+        cand.name, cand.label, cand.fixed = country, "GPE", True
+        cand.cues.append(("GPE", GAZETTEER_WEIGHT))
+        return cand
+    adjective_of = gaz.adjective_country(cand.form)
+    if adjective_of and _modifies_noun(doc[cand.end - 1]):
+        cand.name, cand.label, cand.fixed = adjective_of, "GPE", True
+        cand.cues.append(("GPE", GAZETTEER_WEIGHT))
+        return cand
+    group = gaz.group(cand.form)
+    if group or adjective_of:
+        cand.name, cand.label, cand.fixed = group or cand.form, "NORP", True
+        cand.cues.append(("NORP", GAZETTEER_WEIGHT))
+    return cand
+
+
+def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
+    """Wanted entity spans with repaired bounds; a country+person span becomes two spans."""
+    gaz = gazetteer()
+    ents = [
+        e for e in doc.ents
+        if e.label_ in types
+        # a country or demonym the model typed as something else ("Cyprus" PRODUCT, "Russian" LANGUAGE)
+        or ("GPE" in types and e.label_ != "PERSON"
+            and (gaz.country(e.text) or (gaz.adjective_country(e.text) and _modifies_noun(e[-1]))))
+    ]
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
-    ents = [e for e in doc.ents if e.label_ in types]
-    # Titles are stripped from PERSON spans; from other spans only when the rest is itself used
-    # as a name in the document ("President Trump" ORG next to "Trump"), so "General Motors"
-    # keeps its first word.
-    plain_names = {_name_text(doc, *_clean(e, True)[:2]).casefold() for e in ents if _clean(e, True)}
     for ent in ents:
-        bounds = _clean(ent, keep_title=False)
-        if bounds is None:
+        start = _extend_left(ent, taken - set(range(ent.start, ent.end))) if ent.label_ in EXTENDABLE else ent.start
+        start, end = _clean_bounds(doc, start, ent.end)
+        if start >= end:
             continue
-        start, end, titled = bounds
-        if titled and ent.label_ != "PERSON" and _name_text(doc, start, end).casefold() not in plain_names:
-            start, end, _ = _clean(ent, keep_title=True)
-            titled = False
-        name = _name_text(doc, start, end)
-        if not any(ch.isupper() for ch in name):
-            continue
-        determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
-        cand = _Candidate(sent_ids[start], start, end, ent.label_, name, determiner)
-        if titled or _title_before(doc, start):
-            cand.cues.append("title")
-        if _role_apposition(doc[start:end].root):
-            cand.cues.append("role")
-        out.append(cand)
+        n = _country_prefix(doc, start, end)
+        if n and (ent.label_ == "PERSON" or (start > 0 and doc[start - 1].lower_ == "of" and _title_before(doc, start - 1, False))):
+            out.append((ent, start, start + n))
+            start += n
+        out.append((ent, start, end))
     return out
 
 
-def _link_short_forms(groups: list[_Group]) -> list[int]:
-    """Union-find parent of each group after joining short forms to their full names."""
-    parent = list(range(len(groups)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_length = sorted(range(len(groups)), key=lambda i: len(groups[i].tokens))
-    for i in by_length:
-        short = groups[i].tokens
-        longer = [
-            j
-            for j in range(len(groups))
-            if len(groups[j].tokens) > len(short) and groups[j].tokens[-len(short) :] == short
-        ]
-        # Two longer names that are themselves one entity are one candidate.
-        roots = {find(j) for j in longer}
-        if len(roots) != 1:
+def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> list[Candidate]:
+    """Cleaned, typed mentions of the wanted entity types, in text order."""
+    spans = _spans(doc, types)
+    plain = {_text(doc, s, e).casefold() for _, s, e in spans}
+    out = []
+    for ent, start, end in spans:
+        titled = False
+        n = _title_length(doc, start, end)
+        if n and (ent.label_ == "PERSON" or _text(doc, start + n, end).casefold() in plain):
+            start, titled = start + n, True
+        form = _text(doc, start, end)
+        if not any(ch.isupper() for ch in form) or _inside_title(doc, start, end):
             continue
-        j = longer[0]
-        short_labels, long_labels = groups[i].labels(), groups[j].labels()
-        is_person = long_labels.get("PERSON", 0) > 0 or any(
-            c.cues for c in groups[j].candidates
-        )
-        if is_person or set(short_labels) & set(long_labels):
-            parent[find(i)] = find(j)
-    return [find(i) for i in range(len(groups))]
-
-
-def _vote(members: list[_Group], full_name: str) -> str:
-    candidates = sorted((c for g in members for c in g.candidates), key=lambda c: c.start)
-    # Insertion order = order of first appearance, so ties go to the label seen first.
-    votes: Counter[str] = Counter({c.label: 0.0 for c in candidates})
-    for group in members:
-        weight = FULL_NAME_VOTE if group.name == full_name else SHORT_FORM_VOTE
-        for cand in group.candidates:
-            votes[cand.label] += weight
-            votes["PERSON"] += CUE_VOTE * len(cand.cues)
-    if len(full_name.split()) > 1 and any(
-        len(g.tokens) == 1 and not c.determiner for g in members if g.name != full_name for c in g.candidates
-    ):
-        votes["PERSON"] += CUE_VOTE  # a bare surname: the way news refers back to people
-    return max(votes, key=votes.__getitem__)
-
-
-def extract_entities(
-    doc: Doc, original: str, types: frozenset[str], sent_ids: list[int]
-) -> tuple[list[LocalEntity], list[Mention], dict[int, int]]:
-    """Entities, mentions and a token index → entity key map for one parsed document.
-
-    ``doc`` was parsed from a normalised copy of ``original`` of the same length (see
-    ``graph.nlp.normalize``), so its character offsets are offsets into ``original``.
-    """
-    candidates = _candidates(doc, types, sent_ids)
-    by_name: dict[str, _Group] = {}
-    for cand in candidates:
-        key = cand.name.casefold()
-        if key not in by_name:
-            by_name[key] = _Group(cand.name, [])
-        by_name[key].candidates.append(cand)
-    groups = list(by_name.values())
-    roots = _link_short_forms(groups)
-
-    clusters: dict[int, list[_Group]] = defaultdict(list)
-    for index, root in enumerate(roots):
-        clusters[root].append(groups[index])
-    ordered = sorted(clusters.values(), key=lambda gs: min(c.start for g in gs for c in g.candidates))
-
-    entities: list[LocalEntity] = []
-    mentions: list[Mention] = []
-    token_keys: dict[int, int] = {}
-    for key, members in enumerate(ordered):
-        full = max(members, key=lambda g: (len(g.tokens), len(g.candidates), -min(c.start for c in g.candidates)))
-        label = _vote(members, full.name)
-        count = 0
-        for group in members:
-            for cand in group.candidates:
-                count += 1
-                start_char = doc[cand.start].idx
-                end_char = doc[cand.end - 1].idx + len(doc[cand.end - 1])
-                surface = original[start_char:end_char]
-                mentions.append(Mention(cand.sent_id, start_char, end_char, surface, cand.name, cand.label, key))
-                for i in range(cand.start, cand.end):
-                    token_keys[i] = key
-        aliases = tuple(sorted({g.name for g in members}))
-        entities.append(LocalEntity(key, full.name, label, aliases, count))
-    mentions.sort(key=lambda m: m.start_char)
-    return entities, mentions, token_keys
+        if ent.label_ == "ORG" and _is_product(doc, end):
+            continue
+        determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
+        cand = Candidate(sent_ids[start], start, end, ent.label_, form, form, determiner)
+        if titled or _title_before(doc, start):
+            cand.cues.append(("PERSON", CUE_WEIGHT))
+        if _role_apposition(doc[start:end].root):
+            cand.cues.append(("PERSON", CUE_WEIGHT))
+        out.append(_typed(cand, doc))
+    return out

@@ -1,104 +1,271 @@
 """Relations between entities from the dependency parse of one sentence.
 
-A verb relates every entity among its agents to every entity among its patients:
+Two kinds of predicate, each relating its agents to its patients:
 
-- agents: the verb's nominal subject; for a passive verb, the object of its "by" agent phrase;
-  a verb with no subject of its own takes it from the verb that controls it ("Trump intends to
-  meet with Putin": meet ← intend; an object controls instead when there is one: "urged Iran to
-  stop") or from the verb it is coordinated with ("met A and then separately met B");
+**Verbs** (``verb`` pattern)
+- agents: the nominal subject; the object of a passive verb's "by" phrase (``passive``);
+  a verb with no subject of its own takes it from the verb that controls it (``control``:
+  "Trump intends to meet with Putin", or the object in "urged Iran to stop"), from the verb it is
+  coordinated with (``conj``), from the clause it modifies ("..., killing ...", ``control``), or
+  from the noun a participle or relative clause describes (``relative``: "the airstrike that
+  killed ...", "missiles targeting US troops");
 - patients: direct objects, datives, the passive subject, and the objects of argument-bearing
-  prepositions (``data/argument_prepositions.txt``: "meet with", "sanctions against");
-- every slot includes its conjuncts ("A and B"), and relative pronouns stand for the noun the
-  clause attaches to.
+  prepositions (``data/argument_prepositions.tsv``: "meet with", ``prep``); a weak preposition
+  ("at", "from", "to") counts only when there is no more direct patient.
+
+**Action nouns** (``nominal``, ``data/action_nouns.tsv``): "Putin's invasion of Ukraine",
+"the annexation of Crimea by Russia", "sanctions against Iran". The agent is the possessor, the
+object of "by", a modifier ("Russian invasion of ..."), or the subject of a light verb that governs
+the noun (``light_verb``, ``data/light_verbs.txt``: "Russia launched attacks on ...", "responded
+with strikes on ..."). A symmetric noun relates the entities "between" which it happens
+(``between``: "talks between A and B", "peace talks began between A and B").
+
+An argument that is not itself an entity stands for the entity in apposition to it ("the
+general, Qasem Soleimani") or, failing that, for the entity that modifies it (``modifier``: "US
+troops", "Russian infrastructure", "the committee's bill", "the US airstrike that killed ...").
+Every slot includes its conjuncts.
 
 A subjectless verb in base form coordinated with a finite verb ("reports that Trump intends to
-meet with Putin and then separately meet with Zelenskyy") belongs with the nearest base-form
-verb before it: English does not coordinate "reports" with "meet", even when the parser does.
+meet with Putin and then separately meet with Zelenskyy") belongs with the nearest base-form verb
+before it: English does not coordinate "reports" with "meet", even when the parser does.
 
-Negation ("did not meet") is kept as an edge attribute; predicates listed in
-``data/symmetric_predicates.txt`` are marked symmetric.
+Each relation records ``negated`` ("did not meet", "no meetings between"), ``modality``
+(``data/modality_cues.tsv``: intended, possible, reported), ``symmetric``
+(``data/symmetric_predicates.txt``) and ``category`` (``data/predicate_categories.tsv``).
+
+Reported speech: the speaker of "says" is related only to the verb's own objects ("told
+Reuters"), never to the entities inside the quote or the reported clause; relations inside a
+reported clause are kept with ``modality = "reported"``.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
-from ..data import word_set
+from ..data import table, word_set
 from ..records import Relation
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "obj")
+MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 RELATIVE_PRONOUN_TAGS = ("WDT", "WP", "WP$")
 FINITE_TAGS = ("VBZ", "VBD", "VBP")
+NEGATING_DETERMINERS = ("no", "neither")
+MAX_CHAIN = 8
 
 
-def _keys(token: Token, token_keys: dict[int, int]) -> list[int]:
-    """Entities a noun phrase headed by ``token`` (and its conjuncts) refers to."""
-    keys = []
-    for t in (token, *token.conjuncts):
-        if t.i in token_keys:
-            keys.append(token_keys[t.i])
-            continue
-        for child in t.children:  # "the president, Volodymyr Zelenskyy"
-            if child.dep_ == "appos" and child.i in token_keys:
-                keys.append(token_keys[child.i])
-    return keys
+@dataclass(frozen=True)
+class ActionNoun:
+    predicate: str
+    patient_preps: frozenset[str]
 
 
-def _coordinated_head(verb: Token) -> Token:
-    head = verb.head
-    if verb.tag_ == "VB" and head.tag_ in FINITE_TAGS:
-        base_forms = [t for t in head.subtree if t.i < verb.i and t.tag_ == "VB" and t.pos_ == "VERB"]
-        if base_forms:
-            return base_forms[-1]
-    return head
+@lru_cache(maxsize=1)
+def action_nouns() -> dict[str, ActionNoun]:
+    return {row[0]: ActionNoun(row[1], frozenset(row[2].split("|"))) for row in table("action_nouns.tsv")}
 
 
-def _agents(verb: Token, token_keys: dict[int, int], depth: int = 0) -> list[int]:
-    if depth > 8:
-        return []
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if subjects:
-        if verb.dep_ == "relcl" and subjects[0].tag_ in RELATIVE_PRONOUN_TAGS:
-            return _keys(verb.head, token_keys)
-        return [k for subject in subjects for k in _keys(subject, token_keys)]
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return [k for obj in child.children if obj.dep_ == "pobj" for k in _keys(obj, token_keys)]
-    if any(child.dep_ == "nsubjpass" for child in verb.children):
-        return []  # passive without a "by" phrase: the agent is not stated
-    if verb.dep_ == "xcomp":
-        controller_objects = [c for c in verb.head.children if c.dep_ in OBJECT_DEPS]
-        if controller_objects:
-            return _keys(controller_objects[0], token_keys)
-        return _agents(verb.head, token_keys, depth + 1)
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _agents(_coordinated_head(verb), token_keys, depth + 1)
-    return []
+@lru_cache(maxsize=1)
+def argument_prepositions() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("argument_prepositions.tsv")}
 
 
-def _patients(verb: Token, token_keys: dict[int, int]) -> list[int]:
-    argument_preps = word_set("argument_prepositions.txt")
-    keys: list[int] = []
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
-            keys.extend(_keys(child, token_keys))
-        elif child.dep_ == "prep" and child.lower_ in argument_preps:
-            for prep in (child, *child.conjuncts):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        keys.extend(_keys(obj, token_keys))
-    return keys
+@lru_cache(maxsize=1)
+def categories() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("predicate_categories.tsv")}
 
 
-def _negated(verb: Token) -> bool:
-    token, depth = verb, 0
-    while depth < 8:
-        if any(child.dep_ == "neg" for child in token.children):
+@lru_cache(maxsize=1)
+def modality_cues() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("modality_cues.tsv")}
+
+
+@dataclass
+class _Args:
+    keys: list[int]
+    pattern: tuple[str, ...] = ()
+
+
+class _Sentence:
+    """Argument finding over one parsed document with its entity token map."""
+
+    def __init__(self, doc: Doc, token_keys: dict[int, int]) -> None:
+        self.doc = doc
+        self.token_keys = token_keys
+        self.nouns = action_nouns()
+
+    # -- arguments ---------------------------------------------------------------------------
+    def keys(self, token: Token) -> _Args:
+        """Entities a noun phrase headed by ``token`` (with its conjuncts) refers to."""
+        keys: list[int] = []
+        pattern: tuple[str, ...] = ()
+        for t in (token, *token.conjuncts):
+            if t.i in self.token_keys:
+                keys.append(self.token_keys[t.i])
+                continue
+            appositive = [self.token_keys[c.i] for c in t.children if c.dep_ == "appos" and c.i in self.token_keys]
+            if appositive:
+                keys.extend(appositive)
+                continue
+            modifiers = [self.token_keys[c.i] for c in t.children if c.dep_ in MODIFIER_DEPS and c.i in self.token_keys]
+            if modifiers:
+                keys.extend(modifiers)
+                pattern = ("modifier",)
+        return _Args(keys, pattern)
+
+    def agents(self, verb: Token, depth: int = 0) -> _Args:
+        if depth > MAX_CHAIN:
+            return _Args([])
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            if subjects[0].tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
+                found = self.keys(verb.head)
+                return _Args(found.keys, found.pattern + ("relative",))
+            found = [self.keys(s) for s in subjects]
+            return _Args([k for f in found for k in f.keys], tuple(p for f in found for p in f.pattern))
+        for child in verb.children:
+            if child.dep_ == "agent":
+                found = [self.keys(o) for o in child.children if o.dep_ == "pobj"]
+                return _Args([k for f in found for k in f.keys], ("passive",) + tuple(p for f in found for p in f.pattern))
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return _Args([])  # passive without a "by" phrase: the agent is not stated
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            controllers = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+            found = self.keys(controllers[0]) if controllers else self.agents(head, depth + 1)
+            return _Args(found.keys, found.pattern + ("control",))
+        if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in verb.children):
+            found = self.agents(head, depth + 1)
+            return _Args(found.keys, found.pattern + ("control",))
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            found = self.agents(self._coordinated_head(verb), depth + 1)
+            return _Args(found.keys, found.pattern + ("conj",))
+        if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            found = self.keys(head)
+            if not found.keys and head.dep_ in OBJECT_DEPS and head.head.pos_ == "VERB":
+                found = self.agents(head.head, depth + 1)
+            return _Args(found.keys, found.pattern + ("relative",))
+        return _Args([])
+
+    def patients(self, verb: Token) -> _Args:
+        """Patients of the most direct kind present: direct objects and strong prepositions,
+        else weak prepositions, else entities that only modify an object ("US troops")."""
+        strength = argument_prepositions()
+        tiers: list[list[int]] = [[], [], []]
+        patterns: list[list[str]] = [[], [], []]
+        for child in verb.children:
+            if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+                found, tier = self.keys(child), 0
+            elif child.dep_ == "prep" and child.lower_ in strength:
+                found, tier = self._prep_objects(child), 0 if strength[child.lower_] == "strong" else 1
+                if found.keys:
+                    patterns[tier].append("prep")
+            else:
+                continue
+            if "modifier" in found.pattern:
+                tier = 2
+            tiers[tier] += found.keys
+            patterns[tier] += found.pattern
+        for keys, pattern in zip(tiers, patterns):
+            if keys:
+                return _Args(keys, tuple(dict.fromkeys(pattern)))
+        return _Args([])
+
+    def _prep_objects(self, prep: Token) -> _Args:
+        keys: list[int] = []
+        pattern: tuple[str, ...] = ()
+        for p in (prep, *prep.conjuncts):
+            for obj in p.children:
+                if obj.dep_ == "pobj":
+                    found = self.keys(obj)
+                    keys += found.keys
+                    pattern += found.pattern
+        return _Args(keys, pattern)
+
+    @staticmethod
+    def _coordinated_head(verb: Token) -> Token:
+        head = verb.head
+        if verb.tag_ == "VB" and head.tag_ in FINITE_TAGS:
+            base_forms = [t for t in head.subtree if t.i < verb.i and t.tag_ == "VB" and t.pos_ == "VERB"]
+            if base_forms:
+                return base_forms[-1]
+        return head
+
+    # -- action nouns ---------------------------------------------------------------------------
+    def noun_agents(self, noun: Token) -> _Args:
+        keys: list[int] = []
+        pattern: tuple[str, ...] = ("nominal",)
+        for child in noun.children:
+            if child.dep_ == "poss":
+                keys += self.keys(child).keys
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                keys += self._prep_objects(child).keys
+        if not keys:
+            keys = [self.token_keys[c.i] for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i in self.token_keys]
+        if not keys:
+            governor = noun.head
+            if noun.dep_ == "pobj" and governor.dep_ == "prep" and governor.head.pos_ == "VERB":
+                governor = governor.head  # "responded with strikes on ..."
+            elif noun.dep_ not in OBJECT_DEPS:
+                governor = None
+            if governor is not None and governor.pos_ == "VERB" and governor.lemma_.lower() in word_set("light_verbs.txt"):
+                found = self.agents(governor)
+                keys, pattern = found.keys, pattern + ("light_verb",) + found.pattern
+        return _Args(keys, pattern)
+
+    def noun_patients(self, noun: Token, preps: frozenset[str]) -> _Args:
+        keys: list[int] = []
+        pattern: tuple[str, ...] = ()
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found = self._prep_objects(child)
+                keys += found.keys
+                pattern += found.pattern
+        return _Args(keys, pattern)
+
+    def between(self, noun: Token) -> list[int]:
+        """Entities "between" which a symmetric action happens, on the noun or on its verb."""
+        holders = [noun]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in SUBJECT_DEPS:
+            holders.append(noun.head.head.head)  # "a series of talks began between ..."
+        elif noun.dep_ in SUBJECT_DEPS:
+            holders.append(noun.head)
+        keys: list[int] = []
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ == "between":
+                    keys += self._prep_objects(child).keys
+        return keys
+
+
+def _negated(token: Token) -> bool:
+    for _ in range(MAX_CHAIN):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS) for c in token.children):
             return True
-        if token.dep_ != "xcomp":
+        if token.dep_ not in ("xcomp",):
             return False
-        token, depth = token.head, depth + 1
+        token = token.head
     return False
+
+
+def _modality(token: Token) -> str:
+    cues = modality_cues()
+    found = "asserted"
+    for _ in range(MAX_CHAIN):
+        for child in token.children:
+            if child.dep_ == "aux" and cues.get(child.lemma_.lower()) == "possible":
+                return "possible"
+        head = token.head
+        if token.dep_ == "xcomp" and cues.get(head.lemma_.lower()) == "intended":
+            return "intended"
+        if token.dep_ == "ccomp" and cues.get(head.lemma_.lower()) == "reported":
+            found = "reported"
+        if head is token or token.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep"):
+            return found
+        token = head
+    return found
 
 
 def _predicate(verb: Token) -> str:
@@ -110,26 +277,45 @@ def extract_relations(doc: Doc, token_keys: dict[int, int], sent_ids: list[int])
     """Every (agent, predicate, patient) triple between two different entities in ``doc``."""
     skip = word_set("non_relation_verbs.txt")
     symmetric = word_set("symmetric_predicates.txt")
-    seen: set[tuple[int, int, int, str]] = set()
-    relations: list[Relation] = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in skip:
-            continue
-        agents = list(dict.fromkeys(_agents(verb, token_keys)))
-        patients = list(dict.fromkeys(_patients(verb, token_keys)))
-        lemma = verb.lemma_.lower()
-        pairs = [(a, p) for a in agents for p in patients if a != p]
-        if not patients and lemma in symmetric:  # "Russia and Ukraine met"
-            pairs = [(a, b) for i, a in enumerate(agents) for b in agents[i + 1 :]]
-        if not pairs:
-            continue
-        predicate, negated = _predicate(verb), _negated(verb)
+    light = word_set("light_verbs.txt")
+    sentence = _Sentence(doc, token_keys)
+    nouns = action_nouns()
+    out: dict[tuple, Relation] = {}
+
+    def emit(token: Token, predicate: str, agents: _Args, patients: _Args, base: tuple[str, ...]) -> None:
+        lemma = predicate.split()[0]
+        is_symmetric = lemma in symmetric
+        pairs = [(a, p) for a in dict.fromkeys(agents.keys) for p in dict.fromkeys(patients.keys) if a != p]
+        pattern = tuple(dict.fromkeys(base + agents.pattern + patients.pattern))
         for source, target in pairs:
-            key = (sent_ids[verb.i], source, target, predicate)
-            if key in seen:
-                continue
-            seen.add(key)
-            relations.append(
-                Relation(sent_ids[verb.i], source, target, predicate, negated, lemma in symmetric)
-            )
-    return relations
+            key = (sent_ids[token.i], source, target, predicate)
+            if key not in out:
+                out[key] = Relation(
+                    sent_ids[token.i], source, target, predicate, categories().get(predicate, categories().get(lemma, "other")),
+                    _negated(token), is_symmetric, _modality(token), pattern,
+                )
+
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma not in skip:
+            agents, patients = sentence.agents(token), sentence.patients(token)
+            if not patients.keys and lemma in symmetric and len(set(agents.keys)) > 1:  # "Russia and Ukraine met"
+                first, *rest = list(dict.fromkeys(agents.keys))
+                emit(token, _predicate(token), _Args([first], agents.pattern), _Args(rest), ("verb", "conj"))
+            elif lemma in light and any(c.lemma_.lower() in nouns for c in token.children if c.dep_ in OBJECT_DEPS):
+                continue  # "launched attacks on": the noun carries the relation
+            else:
+                emit(token, _predicate(token), agents, patients, ("verb",))
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in nouns:
+            noun = nouns[lemma]
+            agents = sentence.noun_agents(token)
+            patients = sentence.noun_patients(token, noun.patient_preps)
+            if noun.predicate in symmetric:
+                between = list(dict.fromkeys(sentence.between(token)))
+                if len(between) > 1:
+                    emit(token, noun.predicate, _Args(between[:1]), _Args(between[1:]), ("nominal", "between"))
+                    continue
+                if len(between) == 1 and agents.keys:
+                    patients = _Args(patients.keys + between, patients.pattern)
+            emit(token, noun.predicate, agents, patients, ("nominal",))
+    return list(out.values())

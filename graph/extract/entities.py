@@ -1,0 +1,208 @@
+"""One local entity per real-world referent inside a document.
+
+Method:
+
+1. Mentions whose names fold to the same key (case, dots, diacritics ignored: "U.S."/"US",
+   "Erdoğan"/"Erdogan") form one group.
+2. Groups are joined (union-find) when one names the other:
+   - a short form that is the trailing part of exactly one longer name ("Trump" of "Donald
+     Trump") joins it if that name is a person's, or if both carry the same label. Journalists
+     refer to people by surname, and the small models often mislabel a lone surname ("Trump" ORG,
+     "Zelenskyy" GPE), so the short form's own label may not split the person. A surname shared
+     by two full names ("George Bush", "Jeb Bush") stays on its own;
+   - two person names with the same first and last word ("George W. Bush", "George Bush");
+   - an acronym and the one longer name whose initials it spells ("EU", "European Union"), or
+     the name it follows in parentheses ("Islamic Revolutionary Guard Corps (IRGC)");
+   - two organisation names of 12 characters or more that differ by at most two letters in the
+     words they share (a typo or a spelling variant: "Ministry of Defence" / "Defense").
+   Names the gazetteer identified (countries, groups) are never joined to a longer name.
+3. The entity's type is a weighted vote: mentions of the full name count 1, short forms 0.5,
+   context cues their weight (``mentions.py``), and a bare surname used later counts 2 for
+   PERSON, the way news refers back to people.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..gazetteer import fold, initials
+from ..records import LocalEntity, Mention
+from .mentions import Candidate
+
+FULL_NAME_VOTE = 1.0
+SHORT_FORM_VOTE = 0.5
+SURNAME_USAGE_VOTE = 2.0
+TYPO_MIN_LENGTH = 12  # characters; shorter names differ by a letter too often to call it a typo
+TYPO_MAX_EDITS = 2
+
+
+@dataclass
+class _Group:
+    key: str
+    candidates: list[Candidate]
+
+    @property
+    def name(self) -> str:
+        """The most used spelling, the first seen on a tie."""
+        counts = Counter(c.name for c in self.candidates)
+        return max(counts, key=lambda n: (counts[n], -min(c.start for c in self.candidates if c.name == n)))
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.key.split())
+
+    @property
+    def fixed(self) -> bool:
+        return any(c.fixed for c in self.candidates)
+
+    def labels(self) -> Counter[str]:
+        return Counter(c.label for c in self.candidates)
+
+
+def _acronym(group: _Group) -> str | None:
+    raw = group.name.replace(".", "")
+    if 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper() and " " not in group.name:
+        return raw.lower()
+    return None
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _misspelt(short: _Group, long: _Group) -> bool:
+    """Two organisation names that differ by a typo or a spelling variant in the words they share
+    ("Ways and Means Committess" / "House Ways and Means Committee", "Defence" / "Defense")."""
+    if any(ch.isdigit() for ch in short.key + long.key) or len(short.key) < TYPO_MIN_LENGTH:
+        return False
+    tail = " ".join(long.words[-len(short.words):])
+    return 0 < _edit_distance(short.key, tail, TYPO_MAX_EDITS) <= TYPO_MAX_EDITS
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, child: int, root: int) -> None:
+        self.parent[self.find(child)] = self.find(root)
+
+
+def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
+    uf = _UnionFind(len(groups))
+    persons = [i for i, g in enumerate(groups) if g.labels().get("PERSON") and len(g.words) > 2]
+    for i in persons:  # "George W. Bush" → "George Bush"
+        for j, other in enumerate(groups):
+            if j != i and len(other.words) == 2 and other.words == (groups[i].words[0], groups[i].words[-1]):
+                uf.union(i, j)
+
+    by_key = {g.key: i for i, g in enumerate(groups)}
+    for i, group in enumerate(groups):
+        acronym = _acronym(group)
+        if acronym is None or group.fixed:
+            continue
+        spelled = {uf.find(j) for j, other in enumerate(groups) if len(other.words) > 1 and initials(other.words) == acronym}
+        for cand in (c for g in groups for c in g.candidates):  # "... Guard Corps (IRGC)"
+            if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
+                if fold(doc[cand.end + 1].text) == group.key and len(cand.name.split()) > 1:
+                    spelled.add(uf.find(by_key[fold(cand.name)]))
+        if len(spelled) == 1:
+            uf.union(i, spelled.pop())
+
+    organisations = [i for i, g in enumerate(groups) if g.labels().get("ORG") and not g.fixed]
+    for i in organisations:
+        for j in organisations:
+            if len(groups[j].words) >= len(groups[i].words) and i != j and _misspelt(groups[i], groups[j]):
+                uf.union(i, j)
+
+    for i in sorted(range(len(groups)), key=lambda i: len(groups[i].words)):
+        short = groups[i].words
+        if groups[i].fixed:
+            continue
+        longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-len(short):] == short and not g.fixed]
+        if len({uf.find(j) for j in longer}) != 1:
+            continue
+        j = longer[0]
+        long_labels = groups[j].labels()
+        is_person = long_labels.get("PERSON", 0) > 0 or any(
+            label == "PERSON" for c in groups[j].candidates for label, _ in c.cues
+        )
+        if is_person or set(groups[i].labels()) & set(long_labels):
+            uf.union(i, j)
+    return uf
+
+
+def _vote(members: list[_Group], full: _Group) -> str:
+    candidates = sorted((c for g in members for c in g.candidates), key=lambda c: c.start)
+    votes: Counter[str] = Counter({c.label: 0.0 for c in candidates})  # first seen wins a tie
+    for group in members:
+        weight = FULL_NAME_VOTE if group is full else SHORT_FORM_VOTE
+        for cand in group.candidates:
+            votes[cand.label] += weight
+            for label, cue_weight in cand.cues:
+                votes[label] += cue_weight
+    if len(full.words) > 1 and any(
+        len(g.words) == 1 and g.words[0] == full.words[-1] and not c.determiner and not c.fixed
+        for g in members if g is not full for c in g.candidates
+    ):
+        votes["PERSON"] += SURNAME_USAGE_VOTE
+    return max(votes, key=votes.__getitem__)
+
+
+def group_entities(
+    doc: Doc, original: str, candidates: list[Candidate]
+) -> tuple[list[LocalEntity], list[Mention], dict[int, int]]:
+    """Local entities, their mentions, and a token index → entity key map.
+
+    ``doc`` was parsed from a normalised copy of ``original`` of the same length (see
+    ``graph.nlp.normalize``), so its character offsets are offsets into ``original``.
+    """
+    by_key: dict[str, _Group] = {}
+    for cand in candidates:
+        key = fold(cand.name)
+        by_key.setdefault(key, _Group(key, [])).candidates.append(cand)
+    groups = list(by_key.values())
+    uf = _link(groups, doc)
+    clusters: dict[int, list[_Group]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        clusters[uf.find(i)].append(group)
+    ordered = sorted(clusters.values(), key=lambda gs: min(c.start for g in gs for c in g.candidates))
+
+    entities: list[LocalEntity] = []
+    mentions: list[Mention] = []
+    token_keys: dict[int, int] = {}
+    for key, members in enumerate(ordered):
+        full = max(members, key=lambda g: (g.fixed, len(g.words), len(g.candidates), -min(c.start for c in g.candidates)))
+        count = 0
+        for group in members:
+            for cand in group.candidates:
+                count += 1
+                start_char = doc[cand.start].idx
+                end_char = doc[cand.end - 1].idx + len(doc[cand.end - 1])
+                mentions.append(
+                    Mention(cand.sent_id, start_char, end_char, original[start_char:end_char], cand.form, cand.label, key)
+                )
+                for i in range(cand.start, cand.end):
+                    token_keys[i] = key
+        aliases = tuple(sorted({c.form for g in members for c in g.candidates} | {full.name}))
+        entities.append(LocalEntity(key, full.name, _vote(members, full), aliases, count))
+    mentions.sort(key=lambda m: m.start_char)
+    return entities, mentions, token_keys

@@ -1,0 +1,88 @@
+"""Country names, aliases and demonyms, and group names, from ``data/countries.tsv`` and
+``data/groups.tsv``.
+
+Lookups are by a folded key (case, dots, diacritics and a leading "the" ignored), so "U.S.",
+"US" and "the United States" all find United States, and "Türkiye" finds Turkey.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data import table
+
+
+def fold(name: str) -> str:
+    """Comparison key for names: case, diacritics, dots, apostrophe style and "the" ignored."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2019", "'").replace(".", "").casefold()
+    text = re.sub(r"^the\s+", "", text)
+    return " ".join(text.split())
+
+
+# Lower-case words inside names that initials and name repair skip ("Ways and Means", "Bank of").
+NAME_JOINERS = frozenset({"and", "&", "of", "for", "the", "de", "du", "la", "le", "van", "von", "al", "bin"})
+
+
+def initials(folded_words: list[str] | tuple[str, ...]) -> str:
+    """Initials of a folded multi-word name: "european union" → "eu"."""
+    return "".join(w[0] for w in folded_words if w not in NAME_JOINERS)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    country_names: dict[str, str]  # folded name or alias → canonical country name
+    country_adjectives: dict[str, str]  # folded adjective → canonical country name
+    country_groups: dict[str, str]  # folded plural people noun → canonical country name
+    groups: dict[str, str]  # folded group form (noun or adjective) → canonical group name
+
+    def country(self, name: str) -> str | None:
+        return self.country_names.get(fold(name))
+
+    def adjective_country(self, name: str) -> str | None:
+        return self.country_adjectives.get(fold(name))
+
+    def group(self, name: str) -> str | None:
+        """The canonical group name for a group noun or a multi-country demonym ("European")."""
+        key = fold(name)
+        if key in self.groups:
+            return self.groups[key]
+        if key in self.country_groups:
+            return name  # "Russians" stays the group it names
+        return None
+
+    def people_of(self, country: str) -> str | None:
+        """The plural people noun of a country ("Russians"), if the data has one."""
+        for noun, owner in self.country_groups.items():
+            if owner == country:
+                return noun.title()
+        return None
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    names: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    people: dict[str, str] = {}
+    for row in table("countries.tsv"):
+        row = (*row, "", "", "")[:4]
+        canonical, aliases, adjs, nouns = row
+        for alias in [canonical, *_split(aliases)]:
+            names[fold(alias)] = canonical
+        for adj in _split(adjs):
+            adjectives[fold(adj)] = canonical
+        for noun in _split(nouns):
+            people[fold(noun)] = canonical
+    groups: dict[str, str] = {}
+    for row in table("groups.tsv"):
+        canonical, forms = (*row, "")[:2]
+        for form in [canonical, *_split(forms)]:
+            groups[fold(form)] = canonical
+    return Gazetteer(names, adjectives, people, groups)
