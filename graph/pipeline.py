@@ -1,7 +1,15 @@
-"""The whole flow, ingest → nlp → extract → resolve → assemble → export, for the CLI and the API."""
+"""The whole flow, ingest → nlp → extract → resolve → assemble → analyze → export.
+
+``build`` is what the command line runs; ``build_graph`` is the Python API for documents
+already in memory. Extraction streams: documents are read lazily, looked up in the cache,
+the rest parsed by an engine in batches, and every finished batch is stored in the cache at once,
+so an interrupted run loses at most the batches in flight.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,25 +17,124 @@ import networkx as nx
 
 from . import __version__
 from .aliases import UserAliases
+from .analyze import analyze
 from .assemble import assemble
-from .export import DEFAULT_FORMATS, write_outputs
-from .extract import DEFAULT_TYPES, extract_document
-from .ingest import Skipped, read_documents
+from .cache import ExtractionCache
+from .engines import batches, default_processes, run_dask, run_local
 from .errors import UsageError
-from .nlp import load_model, model_info, normalize
+from .export import DEFAULT_FORMATS, write_outputs
+from .extract import DEFAULT_TYPES
+from .ingest import Fields, Skipped, check_inputs, content_hash, iter_documents
+from .nlp import load_model, model_info
 from .records import DocExtraction, Document
 from .resolve import resolve
 
-BATCH_SIZE = 32
+LOOKUP_CHUNK = 256  # documents looked up in the cache at a time
 
 
-def extract_all(documents: Iterable[Document], model: str | None = None, types=DEFAULT_TYPES) -> Iterator[DocExtraction]:
-    """Parse and extract each document, streaming through ``nlp.pipe``."""
-    nlp = load_model(model)
-    wanted = frozenset(types)
-    texts = ((normalize(d.text), d) for d in documents)
-    for doc, document in nlp.pipe(texts, as_tuples=True, batch_size=BATCH_SIZE):
-        yield extract_document(document, doc, wanted)
+@dataclass
+class Options:
+    """How to build: model, entity types, engine, cache and graph options."""
+
+    model: str | None = None
+    types: tuple[str, ...] = DEFAULT_TYPES
+    title: str | None = None
+    aliases: UserAliases | None = None
+    min_npmi: float | None = None
+    min_weight: int = 1
+    processes: int = 1
+    engine: str = "local"  # local | dask
+    scheduler: str | None = None
+    cache: Path | None = None  # None: no cache
+    fields: Fields = field(default_factory=Fields)
+
+
+@dataclass
+class Stats:
+    documents: int = 0
+    from_cache: int = 0
+    parsed: int = 0
+    words: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+ProgressCallback = Callable[[int, int], None]  # (documents done, words done)
+
+
+def _engine(documents: Iterable[Document], options: Options) -> Iterator[list[DocExtraction]]:
+    if options.engine == "dask":
+        return run_dask(documents, options.model, options.types, options.scheduler, options.processes)
+    return run_local(documents, options.model, options.types, options.processes)
+
+
+def extract_corpus(
+    items: Iterable[Document | Skipped], options: Options, progress: ProgressCallback | None = None
+) -> tuple[list[DocExtraction], Stats]:
+    """Extractions of every document, in input order, from the cache or an engine."""
+    stats = Stats()
+    started = time.perf_counter()
+    info = model_info(load_model(options.model))
+    cache = ExtractionCache(options.cache, info.name, info.version) if options.cache else None
+    order: list[str] = []
+    results: dict[str, DocExtraction] = {}
+    hashes: dict[str, str] = {}
+    words: dict[str, int] = {}
+
+    def to_parse() -> Iterator[Document]:
+        """Documents the cache does not have; the engine pulls them lazily."""
+        for chunk in batches(items, LOOKUP_CHUNK):
+            documents = [d for d in chunk if isinstance(d, Document)]
+            stats.skipped += [s for s in chunk if isinstance(s, Skipped)]
+            chunk_hashes = {d.id: content_hash(d.text) for d in documents}
+            cached = cache.get_many((d, chunk_hashes[d.id]) for d in documents) if cache else {}
+            for document in documents:
+                order.append(document.id)
+                if document.id in cached:
+                    results[document.id] = cached[document.id]
+                    stats.from_cache += 1
+                else:
+                    hashes[document.id] = chunk_hashes[document.id]
+                    words[document.id] = len(document.text.split())
+                    yield document
+
+    try:
+        for batch in _engine(to_parse(), options):
+            if cache:
+                cache.put_many((hashes[x.doc_id], x) for x in batch)
+            for extraction in batch:
+                results[extraction.doc_id] = extraction
+                stats.words += words.pop(extraction.doc_id, 0)
+                hashes.pop(extraction.doc_id, None)
+            stats.parsed += len(batch)
+            if progress:
+                progress(stats.parsed + stats.from_cache, stats.words)
+    finally:
+        if cache:
+            cache.close()
+    stats.documents = len(order)
+    stats.seconds = time.perf_counter() - started
+    return [results[doc_id] for doc_id in order], stats
+
+
+def graph_from_extractions(extractions: list[DocExtraction], options: Options) -> nx.MultiDiGraph:
+    """Resolve, assemble and analyse; the graph's metadata comes from the data, not the clock."""
+    info = model_info(load_model(options.model))
+    dates = sorted(x.date for x in extractions if x.date)
+    n = len(extractions)
+    metadata = {
+        "title": options.title or (Path(extractions[0].doc_id).stem if n == 1 else f"{n} documents"),
+        "documents": n,
+        "types": ",".join(options.types),
+        "model": info.name,
+        "model_version": info.version,
+        "spacy_version": info.spacy_version,
+        "entity_graph_version": __version__,
+    }
+    if dates:
+        metadata["date"] = dates[-1] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
+    graph = assemble(extractions, resolve(extractions, options.aliases), metadata)
+    return analyze(graph, min_npmi=options.min_npmi, min_weight=options.min_weight)
 
 
 def build_graph(
@@ -36,50 +143,69 @@ def build_graph(
     types: Iterable[str] = DEFAULT_TYPES,
     title: str | None = None,
     aliases: UserAliases | None = None,
+    min_npmi: float | None = None,
+    min_weight: int = 1,
 ) -> nx.MultiDiGraph:
     """The entity graph of ``documents`` (see README for node and edge attributes)."""
-    documents = list(documents)
-    types = tuple(types)
-    extractions = list(extract_all(documents, model, types))
-    info = model_info(load_model(model))
-    dates = sorted(d.date for d in documents if d.date)
-    metadata = {
-        "title": title or (Path(documents[0].id).stem if len(documents) == 1 else f"{len(documents)} documents"),
-        "documents": len(documents),
-        "types": ",".join(types),
-        "model": info.name,
-        "model_version": info.version,
-        "spacy_version": info.spacy_version,
-        "entity_graph_version": __version__,
-    }
-    if dates:
-        metadata["date"] = dates[-1]
-    return assemble(extractions, resolve(extractions, aliases), metadata)
+    options = Options(model=model, types=tuple(types), title=title, aliases=aliases, min_npmi=min_npmi, min_weight=min_weight)
+    extractions, _ = extract_corpus(documents, options)
+    if not extractions:
+        raise UsageError("no documents to build a graph from")
+    return graph_from_extractions(extractions, options)
 
 
 @dataclass
 class BuildResult:
     graph: nx.MultiDiGraph
     written: list[Path]
-    documents: int
-    skipped: list[Skipped] = field(default_factory=list)
+    stats: Stats
+
+    @property
+    def documents(self) -> int:
+        return self.stats.documents
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return self.stats.skipped
 
 
 def build(
     inputs: list[str],
     out_dir: Path,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
-    model: str | None = None,
-    types: Iterable[str] = DEFAULT_TYPES,
-    title: str | None = None,
-    aliases: UserAliases | None = None,
+    options: Options | None = None,
+    html_options: dict | None = None,
+    progress: ProgressCallback | None = None,
 ) -> BuildResult:
     """Read ``inputs``, build the graph and write ``formats`` into ``out_dir``."""
-    load_model(model)  # fail on a missing model before reading anything
-    documents, skipped = read_documents(inputs)
-    if not documents:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no inputs"
+    options = options or Options(processes=default_processes())
+    check_inputs(inputs)  # a missing path is a usage error before any work
+    load_model(options.model)  # so is a missing model
+    extractions, stats = extract_corpus(iter_documents(inputs, options.fields), options, progress)
+    if not extractions:
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in stats.skipped[:5]) or "no inputs"
         raise UsageError(f"no documents to build a graph from ({reasons})")
-    graph = build_graph(documents, model, types, title, aliases)
-    written = write_outputs(graph, out_dir, formats)
-    return BuildResult(graph, written, len(documents), skipped)
+    graph = graph_from_extractions(extractions, options)
+    written = write_outputs(graph, out_dir, formats, html_options)
+    return BuildResult(graph, written, stats)
+
+
+def estimate_documents(inputs: list[str]) -> int | None:
+    """How many documents the inputs will give, cheaply (line counts for JSON Lines and CSV)."""
+    total = 0
+    for item in check_inputs(inputs):
+        if isinstance(item, str):
+            if item == "-":
+                return None
+            continue
+        suffix = item.suffix.lower()
+        if suffix in (".jsonl", ".ndjson", ".csv"):
+            with item.open("rb") as handle:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        else:
+            total += 1
+    return total
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()

@@ -80,3 +80,4 @@ class DocExtraction:
     relations: tuple[Relation, ...]
     cooccurrences: tuple[Cooccurrence, ...]
     sentences: dict[int, str] = field(repr=False)
+    sentence_count: int = 0  # all sentences of the document (for association measures)

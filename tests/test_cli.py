@@ -89,7 +89,7 @@ def test_skipped_inputs_are_listed_and_exit_1(tmp_path):
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     result = run("build", str(EXAMPLE), str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"))
     assert result.returncode == 1, result.stderr
-    assert "empty.txt: empty file" in result.stderr
+    assert "empty.txt: empty text" in result.stderr
     assert (tmp_path / "out" / "graph.json").exists()
 
 

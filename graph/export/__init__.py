@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
 import networkx as nx
 
-FORMATS = ("html", "graphml", "json")
-DEFAULT_FORMATS = ("html", "graphml", "json")
+FORMATS = ("html", "graphml", "gexf", "json", "csv")
+DEFAULT_FORMATS = FORMATS
 
 
 @contextmanager
@@ -40,25 +39,39 @@ def atomic_write(path: Path, mode: str = "w") -> Iterator[IO]:
         raise
 
 
-def _writers() -> dict[str, tuple[str, Callable[[nx.MultiDiGraph, Path], None]]]:
-    from .graphml import write_graphml
-    from .html import write_html
-    from .tables import write_json
+def _write(fmt: str, graph: nx.MultiDiGraph, out_dir: Path, html_options: dict) -> list[Path]:
+    if fmt == "html":
+        from .html import write_html
 
-    return {
-        "html": ("graph.html", write_html),
-        "graphml": ("graph.graphml", write_graphml),
-        "json": ("graph.json", write_json),
-    }
+        write_html(graph, out_dir / "graph.html", **html_options)
+        return [out_dir / "graph.html"]
+    if fmt == "graphml":
+        from .graphml import write_graphml
+
+        write_graphml(graph, out_dir / "graph.graphml")
+        return [out_dir / "graph.graphml"]
+    if fmt == "gexf":
+        from .gexf import write_gexf
+
+        write_gexf(graph, out_dir / "graph.gexf")
+        return [out_dir / "graph.gexf"]
+    if fmt == "json":
+        from .tables import write_json
+
+        write_json(graph, out_dir / "graph.json")
+        return [out_dir / "graph.json"]
+    if fmt == "csv":
+        from .tables import write_csv
+
+        return write_csv(graph, out_dir)
+    raise ValueError(f"unknown format {fmt!r}")
 
 
-def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, formats: tuple[str, ...]) -> list[Path]:
+def write_outputs(
+    graph: nx.MultiDiGraph, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, html_options: dict | None = None
+) -> list[Path]:
     """Write each format into ``out_dir``; return the paths written, in ``formats`` order."""
-    writers = _writers()
-    written = []
+    written: list[Path] = []
     for fmt in formats:
-        filename, writer = writers[fmt]
-        path = out_dir / filename
-        writer(graph, path)
-        written.append(path)
+        written += _write(fmt, graph, out_dir, html_options or {})
     return written

@@ -122,7 +122,7 @@ def render_html(graph: nx.MultiDiGraph) -> str:
     )
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path) -> None:
+def write_html(graph: nx.MultiDiGraph, path: Path, max_nodes: int = 300, min_weight: int = 1) -> None:
     html = render_html(graph)
     with atomic_write(path) as handle:
         handle.write(html)

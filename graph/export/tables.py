@@ -1,12 +1,30 @@
-"""graph.json: networkx node-link data with an ``edges`` key."""
+"""graph.json (networkx node-link data, ``edges`` key) and nodes.csv / edges.csv.
+
+The CSV files have the shape of Gephi's spreadsheet import (Data Laboratory → Import
+Spreadsheet): nodes.csv starts ``Id,Label``; edges.csv starts ``Source,Target,Type,Weight`` where
+Type is Gephi's direction (Directed for relations, Undirected for co-occurrence and symmetric
+relations) and ``Kind`` says which kind of edge it is. Lists are joined with " | ".
+"""
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
 import networkx as nx
 
 from . import atomic_write
+from .flatten import JOIN
+
+NODE_COLUMNS = (
+    ("Id", None), ("Label", "label"), ("Type", "type"), ("Aliases", "aliases"), ("Mentions", "mentions"),
+    ("Documents", "documents"), ("Degree", "degree"), ("Weighted Degree", "weighted_degree"),
+    ("PageRank", "pagerank"), ("Betweenness", "betweenness"), ("Community", "community"),
+)
+EDGE_COLUMNS = (
+    ("Label", "predicate"), ("Kind", "kind"), ("Category", "category"), ("Negated", "negated"),
+    ("Symmetric", "symmetric"), ("Modality", "modality"), ("PMI", "pmi"), ("NPMI", "npmi"),
+)
 
 
 def node_link(graph: nx.MultiDiGraph) -> dict:
@@ -18,5 +36,46 @@ def node_link(graph: nx.MultiDiGraph) -> dict:
 
 def write_json(graph: nx.MultiDiGraph, path: Path) -> None:
     with atomic_write(path) as handle:
-        json.dump(node_link(graph), handle, ensure_ascii=False, indent=1, sort_keys=False)
+        json.dump(node_link(graph), handle, ensure_ascii=False, indent=1)
         handle.write("\n")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return JOIN.join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def write_nodes_csv(graph: nx.MultiDiGraph, path: Path) -> None:
+    with atomic_write(path) as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow([title for title, _ in NODE_COLUMNS])
+        for node in sorted(graph.nodes):
+            attrs = graph.nodes[node]
+            writer.writerow([node if key is None else _cell(attrs.get(key)) for _, key in NODE_COLUMNS])
+
+
+def write_edges_csv(graph: nx.MultiDiGraph, path: Path) -> None:
+    with atomic_write(path) as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["Source", "Target", "Type", "Weight", "Id", *(t for t, _ in EDGE_COLUMNS), "Evidence"])
+        edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+        for index, (source, target, _, attrs) in enumerate(edges):
+            directed = attrs["kind"] == "relation" and not attrs.get("symmetric")
+            evidence = JOIN.join(f"[{e['doc']}] {e['sentence']}" for e in attrs.get("evidence", []))
+            writer.writerow(
+                [source, target, "Directed" if directed else "Undirected", attrs["weight"], f"e{index}"]
+                + [_cell(attrs.get(key)) for _, key in EDGE_COLUMNS]
+                + [evidence]
+            )
+
+
+def write_csv(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    nodes, edges = out_dir / "nodes.csv", out_dir / "edges.csv"
+    write_nodes_csv(graph, nodes)
+    write_edges_csv(graph, edges)
+    return [nodes, edges]

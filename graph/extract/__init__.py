@@ -49,4 +49,5 @@ def extract_document(document: Document, doc: Doc, types: frozenset[str] = froze
         relations=tuple(relations),
         cooccurrences=tuple(cooccurrences),
         sentences=sentences,
+        sentence_count=len(sent_bounds),
     )

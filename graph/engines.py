@@ -1,0 +1,112 @@
+"""Where parsing and extraction run: this process, a pool of worker processes, or Dask.
+
+Every engine runs the same pure function, ``extract_batch``, on batches of documents and yields
+the batches' ``DocExtraction``s in input order. Parsing and extraction both happen inside the
+worker, so only small records cross process boundaries (``nlp.pipe(n_process=...)`` would ship
+whole ``Doc``s back and leave the rules to one core). Each worker process loads the model once.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import partial
+from itertools import islice
+
+from .extract import extract_document
+from .nlp import load_model, normalize
+from .records import DocExtraction, Document
+
+DOCS_PER_TASK = 16
+PIPE_BATCH_SIZE = 32
+IN_FLIGHT_PER_PROCESS = 4
+
+
+def extract_batch(documents: list[Document], model: str | None, types: tuple[str, ...]) -> list[DocExtraction]:
+    """Parse and extract a batch of documents (the unit of work every engine ships)."""
+    nlp = load_model(model)
+    wanted = frozenset(types)
+    texts = ((normalize(d.text), d) for d in documents)
+    return [extract_document(d, doc, wanted) for doc, d in nlp.pipe(texts, as_tuples=True, batch_size=PIPE_BATCH_SIZE)]
+
+
+def batches(documents: Iterable[Document], size: int = DOCS_PER_TASK) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def default_processes() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _worker_start(model: str | None) -> None:
+    # The parent handles Ctrl-C and SIGTERM and stops the pool; a worker just ends, quietly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    load_model(model)
+
+
+def run_local(
+    documents: Iterable[Document], model: str | None, types: tuple[str, ...], processes: int
+) -> Iterator[list[DocExtraction]]:
+    """Extraction batches in input order, in this process or in ``processes`` workers."""
+    work = partial(extract_batch, model=model, types=types)
+    if processes <= 1:
+        for batch in batches(documents):
+            yield work(batch)
+        return
+    load_model(model)  # forked workers inherit the loaded pipeline instead of loading their own
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # Pool.imap reads its input as fast as it can; the semaphore keeps only a few batches of
+    # documents in memory at once, so memory does not grow with the corpus.
+    in_flight = threading.Semaphore(IN_FLIGHT_PER_PROCESS * processes)
+
+    def bounded() -> Iterator[list[Document]]:
+        for batch in batches(documents):
+            in_flight.acquire()
+            yield batch
+
+    with context.Pool(processes, initializer=_worker_start, initargs=(model,)) as pool:
+        for result in pool.imap(work, bounded(), chunksize=1):
+            in_flight.release()
+            yield result
+
+
+def run_dask(
+    documents: Iterable[Document],
+    model: str | None,
+    types: tuple[str, ...],
+    scheduler: str | None,
+    processes: int,
+) -> Iterator[list[DocExtraction]]:
+    """The same batches on a Dask cluster (a LocalCluster of ``processes`` workers when no
+    scheduler address is given), with a bounded number of batches in flight."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=processes, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        in_flight_limit = 4 * max(1, len(client.scheduler_info().get("workers", {})) or processes)
+        pending: deque = deque()
+        for batch in batches(documents):
+            pending.append(client.submit(extract_batch, batch, model, types, pure=False))
+            if len(pending) >= in_flight_limit:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

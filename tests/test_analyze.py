@@ -1,0 +1,50 @@
+"""Association measures, metrics, communities and layout (graph.analyze)."""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pytest
+
+from graph.analyze import analyze
+
+
+def toy() -> nx.MultiDiGraph:
+    """100 sentences: A in 10, B in 10, both in 10 (always together); C in 50, D in 50, both in 25 (chance)."""
+    g = nx.MultiDiGraph(sentences=100)
+    for name, count in {"A": 10, "B": 10, "C": 50, "D": 50, "E": 5}.items():
+        g.add_node(name, label=name, type="PERSON", sentences=count, mentions=count)
+    g.add_edge("A", "B", key="cooccurrence", kind="cooccurrence", weight=10, evidence=[])
+    g.add_edge("C", "D", key="cooccurrence", kind="cooccurrence", weight=25, evidence=[])
+    g.add_edge("A", "C", key="cooccurrence", kind="cooccurrence", weight=1, evidence=[])
+    g.add_edge("D", "E", key="meet", kind="relation", predicate="meet", weight=2, evidence=[])
+    return g
+
+
+def test_pmi_and_npmi():
+    g = analyze(toy())
+    ab = g.edges["A", "B", "cooccurrence"]
+    assert ab["pmi"] == pytest.approx(math.log2(0.1 / (0.1 * 0.1)), abs=1e-6)
+    assert ab["npmi"] == pytest.approx(1.0)  # always together
+    assert g.edges["C", "D", "cooccurrence"]["npmi"] == pytest.approx(0.0, abs=1e-6)  # exactly chance
+    assert g.edges["A", "C", "cooccurrence"]["npmi"] < 0  # less than chance
+    assert "npmi" not in g.edges["D", "E", "meet"]
+
+
+def test_min_npmi_keeps_only_the_backbone():
+    g = analyze(toy(), min_npmi=0.1)
+    assert g.has_edge("A", "B") and not g.has_edge("C", "D") and not g.has_edge("A", "C")
+    assert g.has_edge("D", "E")  # relations are never filtered
+    assert g.graph["cooccurrence_dropped"] == 2
+
+
+def test_metrics_communities_and_positions():
+    g = analyze(toy())
+    assert g.nodes["A"]["degree"] == 2 and g.nodes["A"]["weighted_degree"] == 11
+    assert sum(d["pagerank"] for _, d in g.nodes(data=True)) == pytest.approx(1.0, abs=1e-4)
+    assert g.nodes["C"]["betweenness"] > 0 and g.nodes["E"]["betweenness"] == 0
+    assert g.nodes["A"]["community"] == g.nodes["B"]["community"]
+    assert g.nodes["D"]["community"] == g.nodes["E"]["community"]
+    assert all(isinstance(d["x"], float) and isinstance(d["y"], float) for _, d in g.nodes(data=True))
+    again = analyze(toy())
+    assert [again.nodes[n] for n in sorted(again)] == [g.nodes[n] for n in sorted(g)]
