@@ -5,12 +5,17 @@ Method:
 1. Mentions whose names fold to the same key (case, dots, diacritics ignored: "U.S."/"US",
    "Erdoğan"/"Erdogan") form one group.
 2. Groups are joined (union-find) when one names the other:
-   - a short form that is the trailing part of exactly one longer name ("Trump" of "Donald
-     Trump") joins it if that name is a person's, or if both carry the same label. Journalists
+   - a short form (not an acronym) that is the trailing part of exactly one longer name
+     ("Trump" of "Donald Trump") joins it if that name is a person's, or if both carry the same label. Journalists
      refer to people by surname, and the small models often mislabel a lone surname ("Trump" ORG,
      "Zelenskyy" GPE), so the short form's own label may not split the person. A surname shared
      by two full names ("George Bush", "Jeb Bush") stays on its own;
    - two person names with the same first and last word ("George W. Bush", "George Bush");
+   - a lone given name tagged PERSON and the one person whose name starts with it ("Brigid",
+     "Brigid Kosgei"), unless some name ends with it;
+   - the head of an "X of Y" organisation name and that name ("Parliament", "Parliament of
+     Iraq"), when only one name has that head;
+   - the singular and plural of a group ("Houthi", "Houthis");
    - an acronym and the one longer name whose initials it spells ("EU", "European Union"), or
      the name it follows in parentheses ("Islamic Revolutionary Guard Corps (IRGC)");
    - two organisation names of 12 characters or more that differ by at most two letters in the
@@ -135,19 +140,55 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
 
     for i in sorted(range(len(groups)), key=lambda i: len(groups[i].words)):
         short = groups[i].words
-        if groups[i].fixed:
+        if groups[i].fixed or _acronym(groups[i]):
             continue
         longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-len(short):] == short and not g.fixed]
         if len({uf.find(j) for j in longer}) != 1:
             continue
         j = longer[0]
         long_labels = groups[j].labels()
-        is_person = long_labels.get("PERSON", 0) > 0 or any(
-            label == "PERSON" for c in groups[j].candidates for label, _ in c.cues
-        )
-        if is_person or set(groups[i].labels()) & set(long_labels):
+        if _is_person(groups[j]) or set(groups[i].labels()) & set(long_labels):
             uf.union(i, j)
+
+    # "Parliament" / "Supreme Court" for "Parliament of Iraq" / "Supreme Court of the United
+    # Kingdom": the head of an "X of Y" organisation name, when only one name has that head.
+    for i, group in enumerate(groups):
+        if group.fixed or not group.labels().get("ORG") or uf.find(i) != i:
+            continue
+        heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels().get("ORG")
+                 and group.words in _heads_before_of(other.words)}
+        if len(heads) == 1:
+            uf.union(i, heads.pop())
+
+    # "Houthi" and "Houthis", "Democrat" and "Democrats": one group in the singular and plural.
+    norp = {g.key: j for j, g in enumerate(groups) if g.labels().get("NORP") and not g.fixed}
+    for key, j in norp.items():
+        if key + "s" in norp:
+            uf.union(j, norp[key + "s"])
+
+    # "Brigid" for "Brigid Kosgei": a lone given name joins the one person whose name starts with
+    # it, when no name ends with it (then it would be a surname, and "Jordan" may be a place).
+    people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g)]
+    for i, group in enumerate(groups):
+        if len(group.words) != 1 or group.fixed or uf.find(i) != i or set(group.labels()) - {"PERSON", "ORG", "GPE", "NORP"}:
+            continue
+        starts = {uf.find(j) for j in people if groups[j].words[0] == group.words[0]}
+        ends = [j for j, g in enumerate(groups) if len(g.words) > 1 and g.words[-1] == group.words[0]]
+        if len(starts) == 1 and not ends and group.labels().get("PERSON"):
+            uf.union(i, starts.pop())
     return uf
+
+
+def _heads_before_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """("parliament", "of", "iraq") → {("parliament",)}; with a longer head also its last word."""
+    if "of" not in words[1:]:
+        return set()
+    head = words[: words.index("of")]
+    return {head, head[-1:]} if head else set()
+
+
+def _is_person(group: _Group) -> bool:
+    return group.labels().get("PERSON", 0) > 0 or any(label == "PERSON" for c in group.candidates for label, _ in c.cues)
 
 
 def _vote(members: list[_Group], full: _Group) -> str:

@@ -2,22 +2,23 @@
 
 For each entity span of a wanted type:
 
-1. Repair: an ORG or PERSON span is extended to the left over capitalised words of its own noun
-   phrase that the model left out ("House Ways and [Means Committee]").
+1. Repair: an ORG or PERSON span is extended over capitalised words of its own noun phrase that
+   the model left out ("House Ways and [Means Committee]", "[Amy Berman] Jackson").
 2. Clean: leading determiners, trailing possessives and punctuation are removed, and so is a
    leading title ("President", "Sen.") from a PERSON span, or from another span when the rest is
    used on its own in the document ("President Trump" ORG beside "Trump").
 3. Drop what is not a name: no capital letter ("dean"), a word inside a title phrase ("State"
-   in "Secretary of State"), a maker in front of a model number ("Boeing" in "Boeing 737").
+   in "Secretary of State"), a maker in front of a model number ("Boeing" in "Boeing 737"),
+   time zones and the like (``data/not_names.txt``).
 4. Countries and groups (``graph.gazetteer``), also for spans the model gave another type
    ("Cyprus" PRODUCT, "Russian" LANGUAGE): a country alias is that country ("U.S." →
    United States); a demonym adjective that modifies a noun is its country ("Russian President",
    "Russian infrastructure" → Russia, GPE); a plural people noun stays a group ("Russians", NORP);
    a demonym of no single country is its group ("European" → Europeans). A span made of a
    country and a person ("President of [Ukraine Volodymyr Zelenskyy]") is split in two.
-5. Context cues for the type vote (see ``entities.py``): a title before the name or apposition
-   with a role noun ("Ana Ruiz, professor of ...") count for PERSON; a gazetteer match counts for
-   its type.
+5. Context cues for the type vote (see ``entities.py``): a title before the name counts for
+   PERSON; apposition with a role, organisation or place noun ("Ana Ruiz, professor of ...",
+   "UpGuard, a security firm") for PERSON, ORG or GPE; a gazetteer match for its type.
 """
 from __future__ import annotations
 
@@ -106,6 +107,29 @@ def _extend_left(ent: Span, taken: set[int]) -> int:
     return start
 
 
+def _title_starts(doc: Doc, i: int) -> bool:
+    return any(_tokens(doc, i, i + len(t)) == t for t in phrase_tuples("titles.txt"))
+
+
+def _extend_right(ent: Span, taken: set[int]) -> int:
+    """New end of ``ent`` after taking in the capitalised head word it modifies and that head's
+    "of ..." name part: "[Amy Berman] Jackson", "[the United States] House of Representatives".
+    A title or, for a person, an organisation word ("Foundation") is never taken in."""
+    doc, end = ent.doc, ent.end
+    org_words = word_set("org_nouns.txt")
+    while end < len(doc) and end not in taken:
+        token = doc[end]
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper() and doc[end - 1].head.i == end):
+            break
+        if _title_starts(doc, end) or (ent.label_ == "PERSON" and token.lower_ in org_words):
+            break
+        end += 1
+        if (end + 1 < len(doc) and doc[end].lower_ in NAME_JOINERS and doc[end].head.i == end - 1
+                and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper() and end + 1 not in taken):
+            end += 2
+    return end
+
+
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -128,14 +152,18 @@ def _modifies_noun(token: Token) -> bool:
     )
 
 
-def _role_apposition(root: Token) -> bool:
-    roles = word_set("person_nouns.txt")
-    if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
-        return True
-    return any(
-        child.lemma_.lower() in roles and (child.dep_ == "appos" or (child.dep_ == "compound" and child.i < root.i))
-        for child in root.children
-    )
+def _apposition_type(root: Token) -> str | None:
+    """PERSON, ORG or GPE when the name is in apposition with a role, organisation or place noun
+    ("Ana Ruiz, professor of ...", "UpGuard, a security firm", "Abqaiq, a town in ...")."""
+    nouns = (("PERSON", word_set("person_nouns.txt")), ("ORG", word_set("org_nouns.txt")), ("GPE", word_set("place_nouns.txt")))
+    linked = [root.head] if root.dep_ == "appos" else []
+    linked += [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < root.i and c.pos_ == "NOUN")]
+    for token in linked:
+        for label, words in nouns:
+            # role nouns also come as proper nouns ("Dean"); organisation and place words must be common nouns
+            if token.lemma_.lower() in words and (token.pos_ == "NOUN" or label == "PERSON"):
+                return label
+    return None
 
 
 def _country_prefix(doc: Doc, start: int, end: int) -> int:
@@ -160,6 +188,9 @@ def _typed(cand: Candidate, doc: Doc) -> Candidate:
         cand.name, cand.label, cand.fixed = adjective_of, "GPE", True
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
+    if cand.label == "NORP" and cand.end - cand.start > 1 and doc[cand.end - 1].pos_ == "PROPN" and not adjective_of:
+        cand.label = "ORG"  # a group is not named like "Saudi Aramco"; a company is
+        return cand
     group = gaz.group(cand.form)
     if group or adjective_of:
         cand.name, cand.label, cand.fixed = group or cand.form, "NORP", True
@@ -180,8 +211,11 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
     for ent in ents:
-        start = _extend_left(ent, taken - set(range(ent.start, ent.end))) if ent.label_ in EXTENDABLE else ent.start
-        start, end = _clean_bounds(doc, start, ent.end)
+        others = taken - set(range(ent.start, ent.end))
+        start, end = ent.start, ent.end
+        if ent.label_ in EXTENDABLE:
+            start, end = _extend_left(ent, others), _extend_right(ent, others)
+        start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
         n = _country_prefix(doc, start, end)
@@ -205,13 +239,16 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
         form = _text(doc, start, end)
         if not any(ch.isupper() for ch in form) or _inside_title(doc, start, end):
             continue
+        if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
+            continue
         if ent.label_ == "ORG" and _is_product(doc, end):
             continue
         determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
         cand = Candidate(sent_ids[start], start, end, ent.label_, form, form, determiner)
         if titled or _title_before(doc, start):
             cand.cues.append(("PERSON", CUE_WEIGHT))
-        if _role_apposition(doc[start:end].root):
-            cand.cues.append(("PERSON", CUE_WEIGHT))
+        appositive = _apposition_type(doc[start:end].root)
+        if appositive:
+            cand.cues.append((appositive, CUE_WEIGHT))
         out.append(_typed(cand, doc))
     return out

@@ -110,6 +110,11 @@ class _Sentence:
                 keys.extend(appositive)
                 continue
             modifiers = [self.token_keys[c.i] for c in t.children if c.dep_ in MODIFIER_DEPS and c.i in self.token_keys]
+            if not modifiers and t.lemma_.lower() not in self.nouns:  # "the government of Iraq"
+                modifiers = [
+                    self.token_keys[o.i] for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" and o.i in self.token_keys
+                ]
             if modifiers:
                 keys.extend(modifiers)
                 pattern = ("modifier",)
@@ -143,9 +148,19 @@ class _Sentence:
             found = self.agents(self._coordinated_head(verb), depth + 1)
             return _Args(found.keys, found.pattern + ("conj",))
         if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-            found = self.keys(head)
-            if not found.keys and head.dep_ in OBJECT_DEPS and head.head.pos_ == "VERB":
-                found = self.agents(head.head, depth + 1)
+            if verb.dep_ == "acl" and verb.tag_ != "VBG":
+                # "the troops deployed to ..." (the noun is the patient), "legislation to toughen
+                # trade laws" (a purpose): the agent is not stated
+                return _Args([])
+            found = self.keys(head) if head.dep_ != "pobj" else _Args([])
+            if not found.keys:  # "missiles targeting US troops", "a message on Twitter blaming Iran"
+                governor = head.head
+                while governor.dep_ in ("prep", "pobj") or governor.pos_ not in ("VERB", "AUX"):
+                    if governor.head is governor:
+                        break
+                    governor = governor.head
+                if governor.pos_ == "VERB" and governor is not verb:
+                    found = self.agents(governor, depth + 1)
             return _Args(found.keys, found.pattern + ("relative",))
         return _Args([])
 
@@ -172,6 +187,18 @@ class _Sentence:
             if keys:
                 return _Args(keys, tuple(dict.fromkeys(pattern)))
         return _Args([])
+
+    def direct_patients(self, verb: Token) -> _Args:
+        """Patients from direct objects only: when a verb has one, its prepositional phrases are
+        circumstances ("supported the government of Hadi against the Houthis")."""
+        found = [self.keys(c) for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+        return _Args([k for f in found for k in f.keys], tuple(p for f in found for p in f.pattern))
+
+    def strong_prep_patients(self, verb: Token) -> _Args:
+        strength = argument_prepositions()
+        found = [self._prep_objects(c) for c in verb.children
+                 if c.dep_ == "prep" and strength.get(c.lower_) == "strong"]
+        return _Args([k for f in found for k in f.keys], ("prep",))
 
     def _prep_objects(self, prep: Token) -> _Args:
         keys: list[int] = []
@@ -298,7 +325,16 @@ def extract_relations(doc: Doc, token_keys: dict[int, int], sent_ids: list[int])
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma not in skip:
-            agents, patients = sentence.agents(token), sentence.patients(token)
+            agents = sentence.agents(token)
+            direct = sentence.direct_patients(token)
+            patients = direct if direct.keys and lemma not in symmetric else sentence.patients(token)
+            if not agents.keys and any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
+                # a state passive with a partner: "the Houthis are aligned with Iran"
+                agents = sentence.keys(next(c for c in token.children if c.dep_ == "nsubjpass"))
+                patients = sentence.strong_prep_patients(token)
+                if agents.keys and patients.keys:
+                    emit(token, _predicate(token), agents, patients, ("verb", "passive"))
+                continue
             if not patients.keys and lemma in symmetric and len(set(agents.keys)) > 1:  # "Russia and Ukraine met"
                 first, *rest = list(dict.fromkeys(agents.keys))
                 emit(token, _predicate(token), _Args([first], agents.pattern), _Args(rest), ("verb", "conj"))
