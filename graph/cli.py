@@ -177,8 +177,12 @@ def _build(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     say = (lambda *a: None) if args.quiet else print
+    for notice in result.stats.notices:
+        print(f"warning: {notice.source}: {notice.message}", file=sys.stderr)
     for skipped in result.skipped:
         print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    if result.graph.number_of_nodes() == 0:
+        print(f"warning: no entities of types {','.join(options.types)} found; the graph files are empty", file=sys.stderr)
     for path in result.written:
         say(f"wrote {path}")
     graph, stats = result.graph, result.stats

@@ -13,6 +13,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import partial
 from itertools import islice
 
@@ -22,15 +23,80 @@ from .records import DocExtraction, Document
 
 DOCS_PER_TASK = 16
 PIPE_BATCH_SIZE = 32
+PADDED_CHARS = 60_000
 IN_FLIGHT_PER_PROCESS = 4
+
+
+def _padded_groups(documents: list[Document], budget: int = PADDED_CHARS) -> Iterator[list[Document]]:
+    """Consecutive groups whose padded size (longest text × count) stays within ``budget``.
+
+    The model pads every text of a batch to the longest one, so a 100,000-character interview
+    in a batch of 32 news items costs the memory of 32 interviews.
+    """
+    group: list[Document] = []
+    longest = 0
+    for document in documents:
+        size = len(document.text)
+        if group and (max(longest, size) * (len(group) + 1) > budget or len(group) >= PIPE_BATCH_SIZE):
+            yield group
+            group, longest = [], 0
+        group.append(document)
+        longest = max(longest, size)
+    if group:
+        yield group
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, part) pieces of at most ``limit`` characters, cut after a blank line if possible,
+    else after a sentence end, else at a space: nothing is dropped."""
+    parts = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), 0)
+        if cut < limit // 2:
+            cut = max(window.rfind(". "), window.rfind("\n"), 0)
+        if cut < limit // 2:
+            cut = max(window.rfind(" "), 0)
+        cut = cut + 1 if cut else limit
+        parts.append((start, text[start : start + cut]))
+        start += cut
+    parts.append((start, text[start:]))
+    return parts
+
+
+def _extract_long(nlp, document: Document, wanted: frozenset[str]) -> DocExtraction:
+    """A document over the model's ``max_length``: parsed in parts, one extraction for all."""
+    entities, mentions, relations, cooccurrences, sentences = [], [], [], [], {}
+    keys = sent_ids = 0
+    for offset, part in split_text(document.text, nlp.max_length):
+        x = extract_document(Document(document.id, part, document.date), nlp(normalize(part)), wanted)
+        entities += [replace(e, key=e.key + keys) for e in x.entities]
+        mentions += [replace(m, key=m.key + keys, sent_id=m.sent_id + sent_ids, start_char=m.start_char + offset,
+                             end_char=m.end_char + offset) for m in x.mentions]
+        relations += [replace(r, sent_id=r.sent_id + sent_ids, source_key=r.source_key + keys,
+                              target_key=r.target_key + keys) for r in x.relations]
+        cooccurrences += [replace(c, sent_id=c.sent_id + sent_ids, a_key=c.a_key + keys, b_key=c.b_key + keys)
+                          for c in x.cooccurrences]
+        sentences.update({sent_id + sent_ids: text for sent_id, text in x.sentences.items()})
+        keys += len(x.entities)
+        sent_ids += x.sentence_count
+    return DocExtraction(document.id, document.date, tuple(entities), tuple(mentions), tuple(relations),
+                         tuple(cooccurrences), sentences, sent_ids)
 
 
 def extract_batch(documents: list[Document], model: str | None, types: tuple[str, ...]) -> list[DocExtraction]:
     """Parse and extract a batch of documents (the unit of work every engine ships)."""
     nlp = load_model(model)
     wanted = frozenset(types)
-    texts = ((normalize(d.text), d) for d in documents)
-    return [extract_document(d, doc, wanted) for doc, d in nlp.pipe(texts, as_tuples=True, batch_size=PIPE_BATCH_SIZE)]
+    out = []
+    for group in _padded_groups(documents):
+        if len(group) == 1 and len(group[0].text) > nlp.max_length:
+            out.append(_extract_long(nlp, group[0], wanted))
+            continue
+        texts = ((normalize(d.text), d) for d in group)
+        out += [extract_document(d, doc, wanted) for doc, d in nlp.pipe(texts, as_tuples=True, batch_size=len(group))]
+    return out
 
 
 def batches(documents: Iterable[Document], size: int = DOCS_PER_TASK) -> Iterator[list[Document]]:

@@ -13,7 +13,7 @@ class UsageError(EntityGraphError):
     exit_code = 2
 
 
-class InputError(EntityGraphError):
-    """An input could not be read as a document."""
+class OutputError(EntityGraphError):
+    """The output folder cannot be written; the previous files there are unchanged."""
 
     exit_code = 2

@@ -12,7 +12,9 @@ Inputs are files, folders (searched recursively) or ``-`` for standard input:
 
 Nothing is dropped silently: every input that does not become a document is yielded as a
 ``Skipped`` with the reason (and the line number for JSON Lines and CSV). A text already seen
-(same characters) is skipped as a duplicate of the first document that had it.
+(same characters) is skipped as a duplicate of the first document that had it. A document read
+with a caveat (not UTF-8, so read as Windows-1252; apparently not English) comes with a
+``Notice``.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import codecs
 import csv
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -37,8 +40,32 @@ SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES
 
 @dataclass(frozen=True)
 class Skipped:
+    """An input that did not become a document, and why."""
+
     source: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A document that was read, with something the user should know about it."""
+
+    source: str
+    message: str
+
+
+# File signatures of formats people keep next to their texts.
+BINARY_SIGNATURES = {
+    b"%PDF": "a PDF file, not text (convert it to text first)",
+    b"\x89PNG": "a PNG image, not text",
+    b"\xff\xd8\xff": "a JPEG image, not text",
+    b"GIF8": "a GIF image, not text",
+    b"PK\x03\x04": "a ZIP archive or Office document, not text (save it as text first)",
+    b"\xd0\xcf\x11\xe0": "an Office document, not text (save it as text first)",
+    b"\x1f\x8b": "a gzip archive, not text",
+}
+MODEL_MAX_LENGTH = 1_000_000  # spaCy's default nlp.max_length
+FALLBACK_ENCODING = "cp1252"  # Windows-1252: what English text that is not UTF-8 usually is
 
 
 @dataclass(frozen=True)
@@ -62,19 +89,29 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8-sig")
 
 
-def _read_text(path: Path) -> str | Skipped:
+def _read_text(path: Path) -> tuple[str, str | None] | Skipped:
+    """The file's text and a notice (or None), or why it was skipped."""
     source = path.as_posix()
     try:
         data = path.read_bytes()
     except OSError as exc:
         return Skipped(source, f"cannot read: {exc.strerror or exc}")
+    for signature, reason in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return Skipped(source, reason)
     has_bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
     if b"\x00" in data[:8192] and not has_bom:
         return Skipped(source, "binary file, not text")
     try:
-        return decode(data)
+        return decode(data), None
     except UnicodeDecodeError as exc:
-        return Skipped(source, f"not UTF-8 text (invalid byte at offset {exc.start})")
+        if has_bom:
+            return Skipped(source, f"invalid {exc.encoding} text (at byte {exc.start})")
+        try:
+            text = data.decode(FALLBACK_ENCODING)
+        except UnicodeDecodeError:
+            return Skipped(source, f"not UTF-8 text (invalid byte at offset {exc.start}), nor Windows-1252")
+        return text, f"not UTF-8 (invalid byte at offset {exc.start}); read as Windows-1252"
 
 
 def _html_text(html: str) -> str:
@@ -129,11 +166,14 @@ def _jsonl(path: Path, fields: Fields) -> Iterator[Document | Skipped]:
             yield _record_document(record, source, fields)
 
 
-def _csv(path: Path, fields: Fields) -> Iterator[Document | Skipped]:
-    text = _read_text(path)
-    if isinstance(text, Skipped):
-        yield text
+def _csv(path: Path, fields: Fields) -> Iterator[Document | Skipped | Notice]:
+    read = _read_text(path)
+    if isinstance(read, Skipped):
+        yield read
         return
+    text, notice = read
+    if notice:
+        yield Notice(path.as_posix(), notice)
     csv.field_size_limit(sys.maxsize)
     reader = csv.DictReader(text.splitlines(keepends=True))
     if not reader.fieldnames or fields.text not in reader.fieldnames:
@@ -144,22 +184,25 @@ def _csv(path: Path, fields: Fields) -> Iterator[Document | Skipped]:
         yield _record_document(row, f"{path.as_posix()}:{number}", fields)
 
 
-def _file(path: Path, fields: Fields) -> Iterator[Document | Skipped]:
+def _file(path: Path, fields: Fields) -> Iterator[Document | Skipped | Notice]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from _jsonl(path, fields)
     elif suffix in CSV_SUFFIXES:
         yield from _csv(path, fields)
     else:
-        text = _read_text(path)
-        if isinstance(text, Skipped):
-            yield text
+        read = _read_text(path)
+        if isinstance(read, Skipped):
+            yield read
             return
+        text, notice = read
         if suffix in HTML_SUFFIXES:
             text = _html_text(text)
             if not text.strip():
                 yield Skipped(path.as_posix(), "no main text found in the HTML")
                 return
+        if notice:
+            yield Notice(path.as_posix(), notice)
         yield Document(id=path.as_posix(), text=text)
 
 
@@ -186,8 +229,39 @@ def check_inputs(inputs: Iterable[str]) -> list[Path | str]:
     return _expand(inputs)
 
 
-def iter_documents(inputs: Iterable[str], fields: Fields = Fields()) -> Iterator[Document | Skipped]:
-    """Documents and skipped inputs, in input order; identical texts come through once."""
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _well_formed(document: Document) -> Document:
+    """Lone surrogates (JSON "\\ud83d" escapes) cannot be encoded: they become U+FFFD."""
+    if _LONE_SURROGATE.search(document.text) or _LONE_SURROGATE.search(document.id):
+        return Document(_LONE_SURROGATE.sub("\ufffd", document.id), _LONE_SURROGATE.sub("\ufffd", document.text),
+                        document.date and _LONE_SURROGATE.sub("\ufffd", document.date))
+    return document
+
+
+def _notices(document: Document) -> Iterator[Notice]:
+    if not looks_english(document.text):
+        yield Notice(document.id, "does not look like English; the English model will find little in it")
+    if len(document.text) > MODEL_MAX_LENGTH:
+        yield Notice(document.id, f"{len(document.text):,} characters, more than spaCy's max_length "
+                                  f"({MODEL_MAX_LENGTH:,}): parsed in parts cut at paragraph ends")
+
+
+def looks_english(text: str, sample_words: int = 400) -> bool:
+    """At least 15% of the first words are English function words ("the", "of", "and" ...);
+    English prose has about 40-50%. Texts under 20 words are given the benefit of the doubt."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [w.strip(".,;:!?\"'()[]").lower() for w in text.split()[:sample_words]]
+    words = [w for w in words if w]
+    if len(words) < 20:
+        return True
+    return sum(w in STOP_WORDS for w in words) / len(words) >= 0.15
+
+
+def iter_documents(inputs: Iterable[str], fields: Fields = Fields()) -> Iterator[Document | Skipped | Notice]:
+    """Documents, skipped inputs and notices, in input order; identical texts come through once."""
     seen: dict[str, str] = {}
     ids: dict[str, int] = {}
     for item in _expand(inputs):
@@ -200,6 +274,7 @@ def iter_documents(inputs: Iterable[str], fields: Fields = Fields()) -> Iterator
             results = _file(item, fields)
         for result in results:
             if isinstance(result, Document):
+                result = _well_formed(result)
                 if not result.text.strip():
                     result = Skipped(result.id, "empty text")
                 else:
@@ -212,6 +287,7 @@ def iter_documents(inputs: Iterable[str], fields: Fields = Fields()) -> Iterator
                             result = Document(f"{result.id}#{ids[result.id]}", result.text, result.date)
                         ids.setdefault(result.id, 1)
                         seen[digest] = result.id
+                        yield from _notices(result)
             yield result
 
 
@@ -219,7 +295,10 @@ def read_documents(inputs: Iterable[str], fields: Fields = Fields()) -> tuple[li
     documents: list[Document] = []
     skipped: list[Skipped] = []
     for item in iter_documents(inputs, fields):
-        (documents if isinstance(item, Document) else skipped).append(item)
+        if isinstance(item, Document):
+            documents.append(item)
+        elif isinstance(item, Skipped):
+            skipped.append(item)
     return documents, skipped
 
 

@@ -21,10 +21,10 @@ from .analyze import analyze
 from .assemble import assemble
 from .cache import ExtractionCache
 from .engines import batches, default_processes, run_dask, run_local
-from .errors import UsageError
+from .errors import OutputError, UsageError
 from .export import DEFAULT_FORMATS, write_outputs
 from .extract import DEFAULT_TYPES
-from .ingest import Fields, Skipped, check_inputs, content_hash, iter_documents
+from .ingest import Fields, Notice, Skipped, check_inputs, content_hash, iter_documents
 from .nlp import load_model, model_info
 from .records import DocExtraction, Document
 from .resolve import resolve
@@ -56,6 +56,7 @@ class Stats:
     parsed: int = 0
     words: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -69,7 +70,7 @@ def _engine(documents: Iterable[Document], options: Options) -> Iterator[list[Do
 
 
 def extract_corpus(
-    items: Iterable[Document | Skipped], options: Options, progress: ProgressCallback | None = None
+    items: Iterable[Document | Skipped | Notice], options: Options, progress: ProgressCallback | None = None
 ) -> tuple[list[DocExtraction], Stats]:
     """Extractions of every document, in input order, from the cache or an engine."""
     stats = Stats()
@@ -86,6 +87,7 @@ def extract_corpus(
         for chunk in batches(items, LOOKUP_CHUNK):
             documents = [d for d in chunk if isinstance(d, Document)]
             stats.skipped += [s for s in chunk if isinstance(s, Skipped)]
+            stats.notices += [n for n in chunk if isinstance(n, Notice)]
             chunk_hashes = {d.id: content_hash(d.text) for d in documents}
             cached = cache.get_many((d, chunk_hashes[d.id]) for d in documents) if cache else {}
             for document in documents:
@@ -186,7 +188,10 @@ def build(
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in stats.skipped[:5]) or "no inputs"
         raise UsageError(f"no documents to build a graph from ({reasons})")
     graph = graph_from_extractions(extractions, options)
-    written = write_outputs(graph, out_dir, formats, html_options)
+    try:
+        written = write_outputs(graph, out_dir, formats, html_options)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
     return BuildResult(graph, written, stats)
 
 

@@ -174,3 +174,14 @@ def test_category_comes_from_the_ontology(graph_of, predicate, category):
     }
     edges = relation_edges(graph_of(texts[predicate]), predicate)
     assert edges and all(d["category"] == category for *_, d in edges)
+
+
+def test_participle_under_a_noun_root_terminates(graph_of):
+    """A headline-like sentence whose root is a noun (the parser's root is its own head)."""
+    g = graph_of("A message on Twitter blaming Iran for the attacks.\n\nThe report from Reuters naming Kenya.")
+    assert g.number_of_nodes() >= 2
+
+
+def test_participle_takes_the_clause_agent(graph_of):
+    g = graph_of("Secretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.")
+    assert ("Mike Pompeo", "Iran") in relation_pairs(g, "blame")

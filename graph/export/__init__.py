@@ -1,12 +1,14 @@
 """Writers for each output format, all going through ``atomic_write``.
 
-A writer takes the assembled graph and a path. ``write_outputs`` writes the requested formats
-into a folder; every file is first written to a temporary file next to its destination and
-then renamed over it, so a failed run never leaves a half-written file behind.
+A writer takes the assembled graph and a path. ``write_outputs`` writes every requested format
+into a hidden staging folder inside the output folder first and moves the files into place only
+when all of them have been written: a failed or interrupted run leaves the previous graph files
+as they were, never a half-written file or a mix of old and new files.
 """
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,7 +73,16 @@ def write_outputs(
     graph: nx.MultiDiGraph, out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, html_options: dict | None = None
 ) -> list[Path]:
     """Write each format into ``out_dir``; return the paths written, in ``formats`` order."""
-    written: list[Path] = []
-    for fmt in formats:
-        written += _write(fmt, graph, out_dir, html_options or {})
-    return written
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    try:
+        staged: list[Path] = []
+        for fmt in formats:
+            staged += _write(fmt, graph, staging, html_options or {})
+        written = []
+        for path in staged:
+            os.replace(path, out_dir / path.name)
+            written.append(out_dir / path.name)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -3,11 +3,21 @@
 pyvis builds the node and edge records and supplies vis-network 9.1.2. The page itself comes
 from this package's template, rendered through a Jinja environment that searches our template
 folder and pyvis's: pyvis 0.3.2's own template always links Bootstrap from a CDN, inserts the
-heading unescaped and switches to an innerHTML popup when any title contains "href".
+heading unescaped and switches to an innerHTML popup when any title contains "href". The
+controls (search, type and layer filters, weight slider, physics, reset, evidence panel) are our
+own plain JavaScript in ``templates/graph.js``.
 
-Untrusted text (names, sentences) reaches the page only as JSON inside ``<script>`` via Jinja's
-``tojson`` (which escapes ``<``, ``>``, ``&`` and ``'``) or as autoescaped text, and vis-network
-shows string titles as plain text.
+Untrusted text (names, sentences, document ids, the title) reaches the page only as JSON inside
+``<script>`` via Jinja's ``tojson`` (which escapes ``<``, ``>``, ``&`` and ``'``) or as autoescaped
+text. Titles are plain strings, which vis-network shows as text, and the script builds the
+evidence panel with text nodes only.
+
+Big graphs: the page shows at most ``max_nodes`` entities, the most important ones (PageRank when
+the graph has it, else mentions), and only co-occurrence edges of weight ``min_weight`` or more;
+the header says what is left out. The other exports keep everything.
+
+The output depends only on the graph: everything is sorted, edge ids are the same ``e<index>``
+as in edges.csv, and vis-network's layout seed is fixed.
 """
 from __future__ import annotations
 
@@ -20,109 +30,329 @@ import pyvis
 from pyvis.network import Network
 
 from . import atomic_write
+from .style import OTHER_COLOUR, TYPE_COLOURS, type_colour
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 PYVIS_TEMPLATE_DIR = Path(pyvis.__file__).parent / "templates"
-TYPE_COLOURS = {
-    "PERSON": "#4e79a7",
-    "ORG": "#f28e2b",
-    "GPE": "#59a14f",
-    "NORP": "#b07aa1",
-    "LOC": "#76b7b2",
-    "FAC": "#9c755f",
-    "EVENT": "#e15759",
+DEFAULT_MAX_NODES = 300
+DEFAULT_MIN_WEIGHT = 1
+# Relation categories, cooperative (blues, greens) to hostile (oranges, reds); "other" is dark grey.
+CATEGORY_COLOURS = {
+    "consult": "#1f77b4",
+    "cooperate": "#17becf",
+    "agree": "#2ca02c",
+    "aid": "#98df8a",
+    "support": "#bcbd22",
+    "request": "#9467bd",
+    "investigate": "#8c564b",
+    "accuse": "#ff7f0e",
+    "reject": "#e377c2",
+    "protest": "#f7b6d2",
+    "threaten": "#ff9896",
+    "sanction": "#c5b0d5",
+    "coerce": "#d62728",
+    "mobilize": "#ad494a",
+    "assault": "#7b0d0d",
+    "other": "#555555",
 }
-OTHER_COLOUR = "#bab0ac"
-RELATION_COLOUR = "#d62728"
-COOCCURRENCE_COLOUR = "#c8c8c8"
+RELATION_COLOUR = CATEGORY_COLOURS["other"]
+COOCCURRENCE_COLOUR = "rgba(150,150,150,0.4)"
 EVIDENCE_IN_TOOLTIP = 3
-STABILIZATION_ITERATIONS = 300
+STABILIZATION_ITERATIONS = 200
+IMPROVED_LAYOUT_NODES = 100
+HIDE_EDGES_ON_DRAG = 3000
+# vis-network draws a label only when its size on screen reaches this many pixels, so the
+# labels of minor entities appear as one zooms in.
+LABEL_DRAW_THRESHOLD = 7
 
 
-def _node_title(node: str, attrs: dict, degree: int) -> str:
-    aliases = ", ".join(attrs.get("aliases", [])) or node
-    return (
-        f"{node}\nType: {attrs.get('type', '')}\nAliases: {aliases}\n"
-        f"Mentions: {attrs.get('mentions', 0)}\nConnections: {degree}"
-    )
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
 
-def _edge_title(source: str, target: str, attrs: dict) -> str:
-    if attrs["kind"] == "relation":
-        arrow = "↔" if attrs.get("symmetric") else "→"
-        negated = "not " if attrs.get("negated") else ""
-        head = f"{source} {arrow} {target}: {negated}{attrs['predicate']}"
-    else:
-        head = f"{source} — {target}: in the same sentence"
-    lines = [f"{head} (weight {attrs['weight']})"]
-    for item in attrs.get("evidence", [])[:EVIDENCE_IN_TOOLTIP]:
-        lines.append(f"[{item['doc']}] {item['sentence']}")
+def importance_attribute(graph: nx.MultiDiGraph) -> str:
+    """``pagerank`` when every node has it, else ``mentions``."""
+    if len(graph) and all("pagerank" in graph.nodes[n] for n in graph.nodes):
+        return "pagerank"
+    return "mentions"
+
+
+def _degree(graph: nx.MultiDiGraph, node: str) -> int:
+    attrs = graph.nodes[node]
+    if "degree" in attrs:
+        return int(attrs["degree"])
+    return len((set(graph.predecessors(node)) | set(graph.successors(node))) - {node})
+
+
+def select(graph: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NODES, min_weight: int = DEFAULT_MIN_WEIGHT):
+    """The part of ``graph`` the page shows.
+
+    Returns ``(nodes, edges, key)``: the kept nodes sorted by name, the kept edges as
+    ``(id, source, target, attrs)`` in edges.csv order (ids count every edge of the graph), and
+    the importance attribute the nodes were ranked by.
+    """
+    if max_nodes is not None and max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    key = importance_attribute(graph)
+
+    def rank(node):
+        attrs = graph.nodes[node]
+        return (-float(attrs.get(key) or 0), -int(attrs.get("mentions") or 0), str(node))
+
+    ranked = sorted(graph.nodes, key=rank)
+    kept = set(ranked if max_nodes is None else ranked[:max_nodes])
+    every_edge = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+    edges = [
+        (f"e{index}", source, target, attrs)
+        for index, (source, target, _, attrs) in enumerate(every_edge)
+        if source in kept
+        and target in kept
+        and (attrs["kind"] == "relation" or attrs["weight"] >= min_weight)
+    ]
+    return sorted(kept), edges, key
+
+
+def _node_title(name: str, attrs: dict, degree: int, importance_key: str) -> str:
+    aliases = ", ".join(attrs.get("aliases", [])) or name
+    lines = [
+        name,
+        f"Type: {attrs.get('type', '')}",
+        f"Aliases: {aliases}",
+        f"Mentions: {attrs.get('mentions', 0)} in {_count(int(attrs.get('documents', 0) or 0), 'document')}",
+        f"Degree: {degree} (distinct neighbours)",
+    ]
+    if importance_key == "pagerank":
+        lines.append(f"PageRank: {attrs['pagerank']:.4f}")
+    if "community" in attrs:
+        lines.append(f"Community: {attrs['community']}")
+    lines.append("Click for all evidence")
     return "\n".join(lines)
 
 
-def build_network(graph: nx.MultiDiGraph) -> Network:
-    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    for node in sorted(graph.nodes):
-        attrs = graph.nodes[node]
-        net.add_node(
-            node,
-            label=node,
-            title=_node_title(node, attrs, graph.degree(node)),
-            color=TYPE_COLOURS.get(attrs.get("type"), OTHER_COLOUR),
-            size=round(10 + 6 * math.sqrt(attrs.get("mentions", 1))),
-            type=attrs.get("type", ""),
-        )
-    edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
-    for index, (source, target, key, attrs) in enumerate(edges):
-        relation = attrs["kind"] == "relation"
-        directed = relation and not attrs.get("symmetric")
-        net.add_edge(
-            source,
-            target,
-            id=f"e{index}",
-            title=_edge_title(source, target, attrs),
-            label=attrs.get("predicate") if relation else None,
-            arrows="to" if directed else "",
-            color=RELATION_COLOUR if relation else COOCCURRENCE_COLOUR,
-            dashes=bool(attrs.get("negated")),
-            width=(1.5 if relation else 0.5) + math.log2(attrs["weight"]),
-        )
-    net.options = {
+def _predicate(attrs: dict) -> str:
+    return ("not " if attrs.get("negated") else "") + str(attrs.get("predicate", ""))
+
+
+def _edge_title(source: str, target: str, attrs: dict) -> str:
+    weight = attrs["weight"]
+    if attrs["kind"] == "relation":
+        arrow = "—" if attrs.get("symmetric") else "→"
+        lines = [
+            f"{source} {arrow} {target}: {_predicate(attrs)}",
+            f"Category: {attrs.get('category', 'other')} · modality: {attrs.get('modality', 'asserted')}"
+            f" · weight: {weight}",
+        ]
+    else:
+        lines = [f"{source} — {target}: named in the same sentence", f"Weight: {_count(weight, 'sentence')}"]
+    evidence = attrs.get("evidence", [])
+    for item in evidence[:EVIDENCE_IN_TOOLTIP]:
+        lines.append(f"[{item['doc']}] {item['sentence']}")
+    if len(evidence) > EVIDENCE_IN_TOOLTIP:
+        lines.append(f"... {len(evidence) - EVIDENCE_IN_TOOLTIP} more: click the edge")
+    return "\n".join(lines)
+
+
+def _value(importance: float, top: float) -> float:
+    """Node value for vis-network's size scaling, logarithmic in the share of the top importance:
+    PageRank and mentions have long tails, and a log scale keeps the top few dozen apart."""
+    return round(math.log10(1 + 1000 * importance / top), 3) if top > 0 else 1.0
+
+
+def _edge_width(attrs: dict) -> float:
+    log = math.log2(max(attrs["weight"], 1))
+    if attrs["kind"] == "relation":
+        return round(min(1.5 + log, 8.0), 2)
+    return round(min(0.5 + 0.75 * log, 6.0), 2)
+
+
+def _options(n_nodes: int, n_edges: int, positioned: bool) -> dict:
+    """vis-network options. The fitted view of a bigger graph is zoomed further out, so its
+    labels scale up to stay legible for the top entities, and a stronger pull to the centre
+    keeps the periphery from spreading the view."""
+    root = math.sqrt(max(n_nodes, 1))
+    return {
         "physics": {
             "solver": "forceAtlas2Based",
-            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS, "fit": True},
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 130, "avoidOverlap": 0.3,
+                                 "centralGravity": round(min(0.05, 0.01 + n_nodes / 5000), 4)},
+            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS, "updateInterval": 50,
+                              "fit": True},
         },
-        "edges": {"smooth": False, "font": {"size": 10, "align": "middle"}},
-        "nodes": {"shape": "dot", "font": {"size": 14}},
-        "layout": {"randomSeed": 7, "improvedLayout": len(graph) <= 100},
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "edges": {
+            "smooth": False,
+            "font": {"size": 11, "align": "middle", "strokeWidth": 3},
+            "arrows": {"to": {"scaleFactor": 0.6}},
+            "scaling": {"label": {"drawThreshold": LABEL_DRAW_THRESHOLD}},
+        },
+        "nodes": {
+            "shape": "dot",
+            "scaling": {
+                "min": 7, "max": round(min(max(16 + root, 24), 36)),
+                "label": {"enabled": True, "min": 10, "max": round(min(max(12 + 2 * root, 20), 46)),
+                          "drawThreshold": LABEL_DRAW_THRESHOLD},
+            },
+        },
+        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= IMPROVED_LAYOUT_NODES and not positioned},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
+                        "hideEdgesOnDrag": n_edges > HIDE_EDGES_ON_DRAG},
     }
-    return net
 
 
-def render_html(graph: nx.MultiDiGraph) -> str:
-    net = build_network(graph)
-    env = jinja2.Environment(
+def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NODES,
+                  min_weight: int = DEFAULT_MIN_WEIGHT) -> tuple[Network, list[list[str]], dict]:
+    """The pyvis network of the shown part of ``graph``, the evidence table and a summary.
+
+    Evidence sentences are shared by many edges, so the page holds each ``[doc, sentence]``
+    once, in ``evidence``; an edge's ``ev`` lists indices into it.
+    """
+    node_list, edge_list, key = select(graph, max_nodes, min_weight)
+    kept = set(node_list)
+    top = max((float(graph.nodes[n].get(key) or 0) for n in node_list), default=0.0)
+    hidden_edges = {n: 0 for n in node_list}
+    for source, target in graph.edges():
+        if (source in kept) != (target in kept):
+            hidden_edges[source if source in kept else target] += 1
+
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    for node in node_list:
+        attrs = graph.nodes[node]
+        degree = _degree(graph, node)
+        label = str(attrs.get("label") or node)
+        options = dict(
+            label=label,
+            title=_node_title(label, attrs, degree, key),
+            color=type_colour(attrs.get("type")),
+            value=_value(float(attrs.get(key) or 0), top),
+            type=attrs.get("type", ""),
+            aliases=list(attrs.get("aliases", [])),
+            mentions=int(attrs.get("mentions", 0) or 0),
+            documents=int(attrs.get("documents", 0) or 0),
+            degree=degree,
+            hiddenEdges=hidden_edges[node],
+        )
+        if key == "pagerank":
+            options["pagerank"] = attrs["pagerank"]
+        if "community" in attrs:
+            options["community"] = attrs["community"]
+        if "x" in attrs and "y" in attrs:
+            options["x"], options["y"] = attrs["x"], attrs["y"]
+        net.add_node(node, **options)
+
+    table: dict[tuple[str, str], int] = {}
+    for edge_id, source, target, attrs in edge_list:
+        relation = attrs["kind"] == "relation"
+        directed = relation and not attrs.get("symmetric")
+        ev = [table.setdefault((str(e["doc"]), str(e["sentence"])), len(table)) for e in attrs.get("evidence", [])]
+        options = dict(
+            id=edge_id,
+            title=_edge_title(str(graph.nodes[source].get("label") or source),
+                              str(graph.nodes[target].get("label") or target), attrs),
+            arrows="to" if directed else "",
+            width=_edge_width(attrs),
+            kind=attrs["kind"],
+            weight=attrs["weight"],
+            ev=ev,
+        )
+        if relation:
+            category = attrs.get("category") or "other"
+            options.update(
+                label=_predicate(attrs),
+                color=CATEGORY_COLOURS.get(category, RELATION_COLOUR),
+                dashes=bool(attrs.get("negated")),
+                predicate=str(attrs.get("predicate", "")),
+                category=category,
+                modality=attrs.get("modality") or "asserted",
+                negated=bool(attrs.get("negated")),
+                symmetric=bool(attrs.get("symmetric")),
+            )
+        else:
+            options.update(color=COOCCURRENCE_COLOUR)
+        net.add_edge(source, target, **options)
+
+    positioned = bool(node_list) and all("x" in n for n in net.nodes)
+    net.options = _options(len(node_list), len(edge_list), positioned)
+
+    relations = [e for e in edge_list if e[3]["kind"] == "relation"]
+    types = sorted({str(graph.nodes[n].get("type", "")) for n in node_list})
+    type_counts = {t: sum(1 for n in node_list if graph.nodes[n].get("type", "") == t) for t in types}
+    categories = {e[3].get("category") or "other" for e in relations}
+    cooc_weights = [e[3]["weight"] for e in edge_list if e[3]["kind"] != "relation"]
+    summary = {
+        "nodes_shown": len(node_list),
+        "nodes_total": graph.number_of_nodes(),
+        "edges_shown": len(edge_list),
+        "edges_total": graph.number_of_edges(),
+        "relations_shown": len(relations),
+        "cooccurrences_shown": len(edge_list) - len(relations),
+        "importance": key,
+        "max_nodes": max_nodes,
+        "min_weight": min_weight,
+        "types": [(t, TYPE_COLOURS.get(t, OTHER_COLOUR), type_counts[t]) for t in types],
+        "categories": [(c, colour) for c, colour in CATEGORY_COLOURS.items() if c in categories],
+        "weight_range": (min_weight, max(cooc_weights, default=min_weight)),
+    }
+    evidence = [[doc, sentence] for doc, sentence in table]
+    return net, evidence, summary
+
+
+def header_line(meta: dict, summary: dict) -> list[str]:
+    """The header's summary, one part per item: documents, what is shown, model, date."""
+    documents = int(meta.get("documents", 0) or 0)
+    parts = [_count(documents, "document")]
+    nodes_shown, nodes_total = summary["nodes_shown"], summary["nodes_total"]
+    edges_shown, edges_total = summary["edges_shown"], summary["edges_total"]
+    if nodes_shown == nodes_total and edges_shown == edges_total:
+        parts.append(f"{_count(nodes_total, 'entity', 'entities')}, "
+                     f"{_count(edges_total, 'edge')} ({summary['relations_shown']:,} relations, "
+                     f"{summary['cooccurrences_shown']:,} co-occurrences)")
+    else:
+        shown = f"showing {nodes_shown:,} of {nodes_total:,} entities and {edges_shown:,} of {edges_total:,} edges"
+        why = []
+        if nodes_shown < nodes_total:
+            by = "PageRank" if summary["importance"] == "pagerank" else "mentions"
+            why.append(f"the {nodes_shown:,} most important by {by}")
+        if summary["min_weight"] > 1:
+            why.append(f"co-occurrences in at least {summary['min_weight']:,} sentences")
+        parts.append(shown + (f" ({'; '.join(why)})" if why else ""))
+    model = " ".join(str(meta[k]) for k in ("model", "model_version") if meta.get(k))
+    if model:
+        parts.append(f"model {model}")
+    if meta.get("date"):
+        parts.append(str(meta["date"]))
+    return parts
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(TEMPLATE_DIR), str(PYVIS_TEMPLATE_DIR)]),
         autoescape=True,
         keep_trailing_newline=True,
     )
-    relations = sum(1 for *_, d in graph.edges(data=True) if d["kind"] == "relation")
-    types = sorted({graph.nodes[n].get("type", "") for n in graph.nodes})
-    return env.get_template("graph.html.j2").render(
-        title=graph.graph.get("title", "Entity graph"),
+
+
+def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NODES,
+                min_weight: int = DEFAULT_MIN_WEIGHT) -> str:
+    """The page for ``graph``: at most ``max_nodes`` entities (``None``: all) and co-occurrence
+    edges of weight ``min_weight`` or more."""
+    net, evidence, summary = build_network(graph, max_nodes, min_weight)
+    return _environment().get_template("graph.html.j2").render(
+        title=str(graph.graph.get("title") or "Entity graph"),
         meta=graph.graph,
-        node_count=graph.number_of_nodes(),
-        relation_count=relations,
-        cooccurrence_count=graph.number_of_edges() - relations,
-        legend=[(t, TYPE_COLOURS.get(t, OTHER_COLOUR)) for t in types],
+        header=header_line(graph.graph, summary),
+        summary=summary,
         nodes=net.nodes,
         edges=net.edges,
+        evidence=evidence,
         options=net.options,
+        config={
+            "weightRange": summary["weight_range"],
+            "nodesHidden": summary["nodes_total"] - summary["nodes_shown"],
+        },
     )
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path, max_nodes: int = 300, min_weight: int = 1) -> None:
-    html = render_html(graph)
+def write_html(graph: nx.MultiDiGraph, path: Path, max_nodes: int | None = DEFAULT_MAX_NODES,
+               min_weight: int = DEFAULT_MIN_WEIGHT) -> None:
+    html = render_html(graph, max_nodes=max_nodes, min_weight=min_weight)
     with atomic_write(path) as handle:
         handle.write(html)

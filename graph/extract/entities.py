@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -48,13 +49,13 @@ class _Group:
     key: str
     candidates: list[Candidate]
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The most used spelling, the first seen on a tie."""
         counts = Counter(c.name for c in self.candidates)
         return max(counts, key=lambda n: (counts[n], -min(c.start for c in self.candidates if c.name == n)))
 
-    @property
+    @cached_property
     def words(self) -> tuple[str, ...]:
         return tuple(self.key.split())
 
@@ -62,6 +63,7 @@ class _Group:
     def fixed(self) -> bool:
         return any(c.fixed for c in self.candidates)
 
+    @cached_property
     def labels(self) -> Counter[str]:
         return Counter(c.label for c in self.candidates)
 
@@ -113,7 +115,7 @@ class _UnionFind:
 
 def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
     uf = _UnionFind(len(groups))
-    persons = [i for i, g in enumerate(groups) if g.labels().get("PERSON") and len(g.words) > 2]
+    persons = [i for i, g in enumerate(groups) if g.labels.get("PERSON") and len(g.words) > 2]
     for i in persons:  # "George W. Bush" → "George Bush"
         for j, other in enumerate(groups):
             if j != i and len(other.words) == 2 and other.words == (groups[i].words[0], groups[i].words[-1]):
@@ -132,7 +134,7 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if len(spelled) == 1:
             uf.union(i, spelled.pop())
 
-    organisations = [i for i, g in enumerate(groups) if g.labels().get("ORG") and not g.fixed]
+    organisations = [i for i, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed]
     for i in organisations:
         for j in organisations:
             if len(groups[j].words) >= len(groups[i].words) and i != j and _misspelt(groups[i], groups[j]):
@@ -146,22 +148,22 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if len({uf.find(j) for j in longer}) != 1:
             continue
         j = longer[0]
-        long_labels = groups[j].labels()
-        if _is_person(groups[j]) or set(groups[i].labels()) & set(long_labels):
+        long_labels = groups[j].labels
+        if _is_person(groups[j]) or set(groups[i].labels) & set(long_labels):
             uf.union(i, j)
 
     # "Parliament" / "Supreme Court" for "Parliament of Iraq" / "Supreme Court of the United
     # Kingdom": the head of an "X of Y" organisation name, when only one name has that head.
     for i, group in enumerate(groups):
-        if group.fixed or not group.labels().get("ORG") or uf.find(i) != i:
+        if group.fixed or not group.labels.get("ORG") or uf.find(i) != i:
             continue
-        heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels().get("ORG")
+        heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels.get("ORG")
                  and group.words in _heads_before_of(other.words)}
         if len(heads) == 1:
             uf.union(i, heads.pop())
 
     # "Houthi" and "Houthis", "Democrat" and "Democrats": one group in the singular and plural.
-    norp = {g.key: j for j, g in enumerate(groups) if g.labels().get("NORP") and not g.fixed}
+    norp = {g.key: j for j, g in enumerate(groups) if g.labels.get("NORP") and not g.fixed}
     for key, j in norp.items():
         if key + "s" in norp:
             uf.union(j, norp[key + "s"])
@@ -170,11 +172,11 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
     # it, when no name ends with it (then it would be a surname, and "Jordan" may be a place).
     people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g)]
     for i, group in enumerate(groups):
-        if len(group.words) != 1 or group.fixed or uf.find(i) != i or set(group.labels()) - {"PERSON", "ORG", "GPE", "NORP"}:
+        if len(group.words) != 1 or group.fixed or uf.find(i) != i or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}:
             continue
         starts = {uf.find(j) for j in people if groups[j].words[0] == group.words[0]}
         ends = [j for j, g in enumerate(groups) if len(g.words) > 1 and g.words[-1] == group.words[0]]
-        if len(starts) == 1 and not ends and group.labels().get("PERSON"):
+        if len(starts) == 1 and not ends and group.labels.get("PERSON"):
             uf.union(i, starts.pop())
     return uf
 
@@ -188,7 +190,7 @@ def _heads_before_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 
 def _is_person(group: _Group) -> bool:
-    return group.labels().get("PERSON", 0) > 0 or any(label == "PERSON" for c in group.candidates for label, _ in c.cues)
+    return group.labels.get("PERSON", 0) > 0 or any(label == "PERSON" for c in group.candidates for label, _ in c.cues)
 
 
 def _vote(members: list[_Group], full: _Group) -> str:

@@ -23,6 +23,7 @@ For each entity span of a wanted type:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -51,27 +52,37 @@ class Candidate:
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
-    return " ".join(doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])].split())
+    return " ".join(doc[start:end].text.split())
 
 
-def _tokens(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    return tuple(t.text for t in doc[start:end])
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Title phrases by each word they contain, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for title in phrase_tuples("titles.txt"):
+        for word in set(title):
+            index.setdefault(word, []).append(title)
+    return {word: tuple(titles) for word, titles in index.items()}
+
+
+def _matches(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
+    return 0 <= start and start + len(words) <= len(doc) and all(doc[start + k].text == w for k, w in enumerate(words))
 
 
 def _title_length(doc: Doc, start: int, end: int) -> int:
     """Length of the title that starts at ``start`` and leaves at least one token before ``end``."""
-    for title in phrase_tuples("titles.txt"):
-        n = len(title)
-        if start + n < end and _tokens(doc, start, start + n) == title:
-            return n
+    for title in _titles().get(doc[start].text, ()):
+        if title[0] == doc[start].text and start + len(title) < end and _matches(doc, start, title):
+            return len(title)
     return 0
 
 
 def _title_before(doc: Doc, start: int, via_country: bool = True) -> bool:
     """A title right before ``start``; with ``via_country`` also "<title> of <country>" before it."""
-    for title in phrase_tuples("titles.txt"):
-        n = len(title)
-        if start - n >= 0 and _tokens(doc, start - n, start) == title:
+    if start == 0:
+        return False
+    for title in _titles().get(doc[start - 1].text, ()):
+        if title[-1] == doc[start - 1].text and _matches(doc, start - len(title), title):
             return True
     if via_country:
         for n in (1, 2, 3):
@@ -83,11 +94,11 @@ def _title_before(doc: Doc, start: int, via_country: bool = True) -> bool:
 
 def _inside_title(doc: Doc, start: int, end: int) -> bool:
     """The tokens are part of a multi-word title written out in full ("Secretary of State")."""
-    words = _tokens(doc, start, end)
+    words = tuple(t.text for t in doc[start:end])
     n = len(words)
-    for title in phrase_tuples("titles.txt"):
+    for title in _titles().get(words[0], ()):
         for k in range(1, len(title) - n + 1):
-            if title[k : k + n] == words and k <= start and _tokens(doc, start - k, start) == title[:k]:
+            if title[k : k + n] == words and _matches(doc, start - k, title):
                 return True
     return False
 
@@ -108,7 +119,7 @@ def _extend_left(ent: Span, taken: set[int]) -> int:
 
 
 def _title_starts(doc: Doc, i: int) -> bool:
-    return any(_tokens(doc, i, i + len(t)) == t for t in phrase_tuples("titles.txt"))
+    return any(t[0] == doc[i].text and _matches(doc, i, t) for t in _titles().get(doc[i].text, ()))
 
 
 def _extend_right(ent: Span, taken: set[int]) -> int:
@@ -191,7 +202,7 @@ def _typed(cand: Candidate, doc: Doc) -> Candidate:
     if cand.label == "NORP" and cand.end - cand.start > 1 and doc[cand.end - 1].pos_ == "PROPN" and not adjective_of:
         cand.label = "ORG"  # a group is not named like "Saudi Aramco"; a company is
         return cand
-    group = gaz.group(cand.form)
+    group = gaz.group(cand.form) if cand.label == "NORP" else None  # "Labour", "Roma" are names too
     if group or adjective_of:
         cand.name, cand.label, cand.fixed = group or cand.form, "NORP", True
         cand.cues.append(("NORP", GAZETTEER_WEIGHT))

@@ -155,11 +155,11 @@ class _Sentence:
             found = self.keys(head) if head.dep_ != "pobj" else _Args([])
             if not found.keys:  # "missiles targeting US troops", "a message on Twitter blaming Iran"
                 governor = head.head
-                while governor.dep_ in ("prep", "pobj") or governor.pos_ not in ("VERB", "AUX"):
-                    if governor.head is governor:
+                for _ in range(MAX_CHAIN):  # up to the verb whose object or phrase holds the noun
+                    if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
                         break
                     governor = governor.head
-                if governor.pos_ == "VERB" and governor is not verb:
+                if governor.pos_ == "VERB" and governor.i != verb.i:
                     found = self.agents(governor, depth + 1)
             return _Args(found.keys, found.pattern + ("relative",))
         return _Args([])
@@ -289,7 +289,7 @@ def _modality(token: Token) -> str:
             return "intended"
         if token.dep_ == "ccomp" and cues.get(head.lemma_.lower()) == "reported":
             found = "reported"
-        if head is token or token.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep"):
+        if head.i == token.i or token.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep"):
             return found
         token = head
     return found

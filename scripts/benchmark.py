@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Throughput of entity-graph against spaCy itself, measured in one run on this machine.
+
+    scripts/benchmark.py                     # 500 articles of ../shared/corpus/news.jsonl
+    scripts/benchmark.py --articles 200      # fewer
+    scripts/benchmark.py --all               # the whole corpus (2,288 articles), with peak RSS per size
+
+It measures, with the same model, pipeline components and number of processes:
+  (a) raw ``nlp.pipe`` over the texts (the floor: what spaCy alone costs);
+  (b) a cold ``entity-graph build`` (empty cache): read, parse, extract, resolve, assemble,
+      analyse and write every format;
+  (c) a rebuild from the cache with other graph options (no NLP at all);
+  (d) cold builds with 1 process and with N processes;
+  (e) peak memory of a cold build as a separate process tree (``--all``: at 1,000 articles and
+      at all of them).
+and prints words/s and the ratios the project holds itself to (README, "Performance").
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.engines import default_processes  # noqa: E402
+from graph.ingest import Document  # noqa: E402
+from graph.nlp import default_model_name, load_model  # noqa: E402
+from graph.pipeline import Options, build  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
+
+
+def load_articles(path: Path, limit: int | None) -> list[Document]:
+    docs = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            docs.append(Document(record["id"], record["text"], record.get("date")))
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
+def write_jsonl(docs: list[Document], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for d in docs:
+            handle.write(json.dumps({"id": d.id, "text": d.text, "date": d.date}) + "\n")
+
+
+def raw_pipe(texts: list[str], model: str, processes: int) -> float:
+    import spacy
+
+    nlp = spacy.load(model)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=processes, batch_size=32):
+        pass
+    return time.perf_counter() - started
+
+
+def cold_build(corpus: Path, out: Path, processes: int, cache: Path, **graph) -> tuple[float, object]:
+    if cache.exists():
+        cache.unlink()
+    options = Options(processes=processes, cache=cache, **graph)
+    started = time.perf_counter()
+    result = build([str(corpus)], out, options=options)
+    return time.perf_counter() - started, result
+
+
+def peak_memory_of_build(corpus: Path, out: Path, processes: int) -> tuple[float, float]:
+    """Peak memory in MB of a cold build run as its own process tree, sampled every 0.1 s:
+    the largest single process (RSS) and the whole tree (PSS, so pages the forked workers share
+    with the parent count once)."""
+    import psutil
+
+    with tempfile.TemporaryDirectory() as cache_dir:
+        command = [sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out),
+                   "--cache", f"{cache_dir}/c.sqlite", "--processes", str(processes), "-q"]
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        root = psutil.Process(process.pid)
+        peak_rss = peak_tree = 0.0
+        while process.poll() is None:
+            try:
+                tree = [root, *root.children(recursive=True)]
+                rss = [p.memory_info().rss for p in tree]
+                pss = [p.memory_full_info().pss for p in tree]
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            peak_rss = max(peak_rss, max(rss) / 2**20)
+            peak_tree = max(peak_tree, sum(pss) / 2**20)
+            time.sleep(0.1)
+        if process.returncode not in (0, 1):
+            raise RuntimeError(process.stderr.read().decode())
+        return peak_rss, peak_tree
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--all", action="store_true", help="every article of the corpus")
+    parser.add_argument("--processes", type=int, default=default_processes())
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"benchmark: corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    model = args.model or default_model_name()
+    docs = load_articles(args.corpus, None if args.all else args.articles)
+    words = sum(len(d.text.split()) for d in docs)
+    n = args.processes
+    print(f"{len(docs)} articles, {words:,} words; model {model}; {n} processes; {os.cpu_count()} CPUs")
+    load_model(model)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        corpus = tmp_path / "corpus.jsonl"
+        write_jsonl(docs, corpus)
+        texts = [d.text for d in docs]
+        rows = []
+
+        raw_n = raw_pipe(texts, model, n)
+        rows.append(("(a) raw nlp.pipe", n, raw_n))
+        cold_n, result = cold_build(corpus, tmp_path / "out", n, tmp_path / "cache.sqlite")
+        rows.append(("(b) cold build", n, cold_n))
+        started = time.perf_counter()
+        build([str(corpus)], tmp_path / "out2", options=Options(processes=n, cache=tmp_path / "cache.sqlite", min_weight=2, min_npmi=0.0))
+        rebuild = time.perf_counter() - started
+        rows.append(("(c) rebuild from cache, other options", n, rebuild))
+        cold_1, _ = cold_build(corpus, tmp_path / "out1", 1, tmp_path / "cache1.sqlite")
+        rows.append(("(d) cold build", 1, cold_1))
+        raw_1 = raw_pipe(texts, model, 1) if n != 1 else raw_n
+        rows.append(("(a) raw nlp.pipe", 1, raw_1))
+
+        print(f"\n{'measure':42} {'procs':>5} {'seconds':>8} {'words/s':>9}")
+        for name, procs, seconds in rows:
+            print(f"{name:42} {procs:>5} {seconds:8.2f} {words / seconds:9,.0f}")
+        graph = result.graph
+        print(f"\ngraph: {graph.number_of_nodes():,} entities, {graph.number_of_edges():,} edges")
+        print("\nratios (targets in brackets):")
+        print(f"  cold build / raw nlp.pipe, {n} processes: {raw_n / cold_n:5.2f}  [>= 0.90]")
+        print(f"  cold build / raw nlp.pipe, 1 process:  {raw_1 / cold_1:5.2f}  [>= 0.90]")
+        print(f"  {n} processes / 1 process (cold build):  {cold_1 / cold_n:5.2f}  [>= 1.70]")
+        print(f"  rebuild from cache speed-up:            {cold_n / rebuild:5.1f}x [>= 20 on the full corpus]")
+
+        print(f"\npeak memory of a cold build with {n} processes (own process tree):")
+        sizes = [1000, len(docs)] if args.all and len(docs) > 1000 else [len(docs)]
+        for size in sizes:
+            part = tmp_path / f"part{size}.jsonl"
+            write_jsonl(docs[:size], part)
+            largest, tree = peak_memory_of_build(part, tmp_path / f"rss{size}", n)
+            print(f"  {size:5d} articles: largest process {largest:5.0f} MB RSS, whole tree {tree:5.0f} MB PSS  [< 1500]")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
