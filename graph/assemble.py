@@ -96,8 +96,10 @@ def assemble(
                 "negated": rel.negated,
                 "symmetric": rel.symmetric,
                 "modality": rel.modality,
+                "via_pronoun": rel.via_pronoun,
             }
             edge = edges.setdefault((source, target, key), _Edge(attrs))
+            edge.attrs["via_pronoun"] = edge.attrs["via_pronoun"] and rel.via_pronoun  # true only if every sentence needed one
             if MODALITY_STRENGTH[rel.modality] > MODALITY_STRENGTH[edge.attrs["modality"]]:
                 edge.attrs["modality"] = rel.modality
             _support(edge, extraction, rel.sent_id, max_evidence)

@@ -1,7 +1,7 @@
 """SQLite store of per-document extractions, so work done once is never done again.
 
-A record's key is the SHA-256 of the document text, the model's name and version, and the
-extractor's version: a hash of the source and data files of ``graph.extract`` and
+A record's key is the SHA-256 of the document text, the model's name and version, the
+extraction settings (entity types, pronoun resolution) and the extractor's version: a hash of the source and data files of ``graph.extract`` and
 ``graph.data`` (and the text normalisation in ``graph.nlp``), so changing a rule or a word list
 invalidates old records by itself. Records are pickled ``DocExtraction``s. Each batch is written
 in one transaction (WAL journal), so a run that is killed keeps every batch finished before it,
@@ -52,9 +52,10 @@ def default_cache_path() -> Path:
 class ExtractionCache:
     """Get and put ``DocExtraction``s by document text, for one model."""
 
-    def __init__(self, path: Path, model_name: str, model_version: str) -> None:
+    def __init__(self, path: Path, model_name: str, model_version: str, settings: str = "") -> None:
+        """``settings`` names the extraction options (entity types, pronouns) the records depend on."""
         self.path = path
-        self.scope = f"{model_name}@{model_version}|{extractor_version()}|{SCHEMA}"
+        self.scope = f"{model_name}@{model_version}|{extractor_version()}|{SCHEMA}|{settings}"
         self.lock = threading.Lock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

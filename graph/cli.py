@@ -95,6 +95,8 @@ def make_parser() -> argparse.ArgumentParser:
                        help=f"entity types to keep, spaCy labels (default: {','.join(DEFAULT_TYPES)})")
     graph.add_argument("--aliases", type=Path, default=None, metavar="FILE",
                        help="CSV or YAML file of alias → canonical name corrections and never-merge pairs")
+    graph.add_argument("--no-pronouns", dest="pronouns", action="store_false",
+                       help="do not relate entities reached through he/she (see README)")
     graph.add_argument("--min-weight", type=_positive, default=1, metavar="N",
                        help="keep co-occurrence edges seen in at least N sentences (default 1)")
     graph.add_argument("--min-npmi", type=_npmi, default=None, metavar="X",
@@ -167,7 +169,7 @@ def _build(args: argparse.Namespace) -> int:
     options = Options(
         model=args.model, types=args.types, title=args.title, aliases=aliases, min_npmi=args.min_npmi,
         min_weight=args.min_weight, processes=args.processes, engine=args.engine, scheduler=args.scheduler,
-        cache=None if args.no_cache else (args.cache or default_cache_path()),
+        cache=None if args.no_cache else (args.cache or default_cache_path()), pronouns=args.pronouns,
         fields=Fields(args.text_field, args.id_field, args.date_field),
     )
     show = not args.quiet and sys.stderr.isatty()

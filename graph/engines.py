@@ -65,12 +65,12 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     return parts
 
 
-def _extract_long(nlp, document: Document, wanted: frozenset[str]) -> DocExtraction:
+def _extract_long(nlp, document: Document, wanted: frozenset[str], pronouns: bool) -> DocExtraction:
     """A document over the model's ``max_length``: parsed in parts, one extraction for all."""
     entities, mentions, relations, cooccurrences, sentences = [], [], [], [], {}
     keys = sent_ids = 0
     for offset, part in split_text(document.text, nlp.max_length):
-        x = extract_document(Document(document.id, part, document.date), nlp(normalize(part)), wanted)
+        x = extract_document(Document(document.id, part, document.date), nlp(normalize(part)), wanted, pronouns)
         entities += [replace(e, key=e.key + keys) for e in x.entities]
         mentions += [replace(m, key=m.key + keys, sent_id=m.sent_id + sent_ids, start_char=m.start_char + offset,
                              end_char=m.end_char + offset) for m in x.mentions]
@@ -85,17 +85,20 @@ def _extract_long(nlp, document: Document, wanted: frozenset[str]) -> DocExtract
                          tuple(cooccurrences), sentences, sent_ids)
 
 
-def extract_batch(documents: list[Document], model: str | None, types: tuple[str, ...]) -> list[DocExtraction]:
+def extract_batch(
+    documents: list[Document], model: str | None, types: tuple[str, ...], pronouns: bool = True
+) -> list[DocExtraction]:
     """Parse and extract a batch of documents (the unit of work every engine ships)."""
     nlp = load_model(model)
     wanted = frozenset(types)
     out = []
     for group in _padded_groups(documents):
         if len(group) == 1 and len(group[0].text) > nlp.max_length:
-            out.append(_extract_long(nlp, group[0], wanted))
+            out.append(_extract_long(nlp, group[0], wanted, pronouns))
             continue
         texts = ((normalize(d.text), d) for d in group)
-        out += [extract_document(d, doc, wanted) for doc, d in nlp.pipe(texts, as_tuples=True, batch_size=len(group))]
+        parsed = nlp.pipe(texts, as_tuples=True, batch_size=len(group))
+        out += [extract_document(d, doc, wanted, pronouns) for doc, d in parsed]
     return out
 
 
@@ -120,10 +123,10 @@ def _worker_start(model: str | None) -> None:
 
 
 def run_local(
-    documents: Iterable[Document], model: str | None, types: tuple[str, ...], processes: int
+    documents: Iterable[Document], model: str | None, types: tuple[str, ...], processes: int, pronouns: bool = True
 ) -> Iterator[list[DocExtraction]]:
     """Extraction batches in input order, in this process or in ``processes`` workers."""
-    work = partial(extract_batch, model=model, types=types)
+    work = partial(extract_batch, model=model, types=types, pronouns=pronouns)
     if processes <= 1:
         for batch in batches(documents):
             yield work(batch)
@@ -152,6 +155,7 @@ def run_dask(
     types: tuple[str, ...],
     scheduler: str | None,
     processes: int,
+    pronouns: bool = True,
 ) -> Iterator[list[DocExtraction]]:
     """The same batches on a Dask cluster (a LocalCluster of ``processes`` workers when no
     scheduler address is given), with a bounded number of batches in flight."""
@@ -167,7 +171,7 @@ def run_dask(
         in_flight_limit = 4 * max(1, len(client.scheduler_info().get("workers", {})) or processes)
         pending: deque = deque()
         for batch in batches(documents):
-            pending.append(client.submit(extract_batch, batch, model, types, pure=False))
+            pending.append(client.submit(extract_batch, batch, model, types, pronouns, pure=False))
             if len(pending) >= in_flight_limit:
                 yield pending.popleft().result()
         while pending:

@@ -46,6 +46,7 @@ class Options:
     engine: str = "local"  # local | dask
     scheduler: str | None = None
     cache: Path | None = None  # None: no cache
+    pronouns: bool = True  # relations through "he" and "she" (see graph.extract.pronouns)
     fields: Fields = field(default_factory=Fields)
 
 
@@ -65,8 +66,8 @@ ProgressCallback = Callable[[int, int], None]  # (documents done, words done)
 
 def _engine(documents: Iterable[Document], options: Options) -> Iterator[list[DocExtraction]]:
     if options.engine == "dask":
-        return run_dask(documents, options.model, options.types, options.scheduler, options.processes)
-    return run_local(documents, options.model, options.types, options.processes)
+        return run_dask(documents, options.model, options.types, options.scheduler, options.processes, options.pronouns)
+    return run_local(documents, options.model, options.types, options.processes, options.pronouns)
 
 
 def extract_corpus(
@@ -76,7 +77,8 @@ def extract_corpus(
     stats = Stats()
     started = time.perf_counter()
     info = model_info(load_model(options.model))
-    cache = ExtractionCache(options.cache, info.name, info.version) if options.cache else None
+    settings = f"types={','.join(sorted(options.types))}|pronouns={options.pronouns}"
+    cache = ExtractionCache(options.cache, info.name, info.version, settings) if options.cache else None
     order: list[str] = []
     results: dict[str, DocExtraction] = {}
     hashes: dict[str, str] = {}
@@ -147,9 +149,11 @@ def build_graph(
     aliases: UserAliases | None = None,
     min_npmi: float | None = None,
     min_weight: int = 1,
+    pronouns: bool = True,
 ) -> nx.MultiDiGraph:
     """The entity graph of ``documents`` (see README for node and edge attributes)."""
-    options = Options(model=model, types=tuple(types), title=title, aliases=aliases, min_npmi=min_npmi, min_weight=min_weight)
+    options = Options(model=model, types=tuple(types), title=title, aliases=aliases, min_npmi=min_npmi,
+                      min_weight=min_weight, pronouns=pronouns)
     extractions, _ = extract_corpus(documents, options)
     if not extractions:
         raise UsageError("no documents to build a graph from")

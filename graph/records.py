@@ -53,6 +53,7 @@ class Relation:
     negated: bool = False
     symmetric: bool = False
     modality: str = "asserted"  # asserted | intended | possible | reported
+    via_pronoun: bool = False  # an argument was reached through "he", "she" or "they"
     pattern: tuple[str, ...] = ()  # the rule features that produced it (for ablation and debugging)
 
 

@@ -184,12 +184,55 @@ def score_graph(data: dict, gold: dict) -> Score:
     return score
 
 
-def build_graph_json(text_path: Path, model: str | None) -> dict:
+def build_graph_json(text_path: Path, model: str | None, pronouns: bool = True) -> dict:
     from graph import Document, build_graph
     from graph.export.tables import node_link
 
     text = text_path.read_text(encoding="utf-8")
-    return node_link(build_graph([Document(text_path.name, text)], model=model))
+    return node_link(build_graph([Document(text_path.name, text)], model=model, pronouns=pronouns))
+
+
+PATTERN_FEATURES = ("verb", "prep", "passive", "control", "conj", "relative", "modifier", "nominal",
+                    "light_verb", "between", "pronoun")
+
+
+def ablation(gold_dir: Path, model: str | None) -> list[tuple[str, dict]]:
+    """Micro figures with all relation patterns, then without each pattern feature in turn."""
+    import dataclasses
+
+    from graph.export.tables import node_link
+    from graph.ingest import Document
+    from graph.pipeline import Options, extract_corpus, graph_from_extractions
+
+    options = Options(model=model)
+    golds = sorted(gold_dir.glob("*.json"))
+    extractions = [
+        extract_corpus([Document(g.with_suffix(".txt").name, g.with_suffix(".txt").read_text(encoding="utf-8"))], options)[0]
+        for g in golds
+    ]
+    rows = []
+    for feature in ("(all)", *PATTERN_FEATURES):
+        total = Score()
+        for gold_path, extraction in zip(golds, extractions):
+            kept = [dataclasses.replace(x, relations=tuple(r for r in x.relations if feature not in r.pattern))
+                    for x in extraction]
+            data = node_link(graph_from_extractions(kept, options))
+            total.add(score_graph(data, json.loads(gold_path.read_text(encoding="utf-8"))))
+        rows.append((feature, total.figures()))
+    return rows
+
+
+def pronoun_precision(data: dict, gold: dict) -> tuple[int, int]:
+    """(relations that needed a pronoun, how many of them a gold relation, required or optional, confirms)."""
+    mapping, _ = match_nodes(data["nodes"], gold["entities"])
+    gold_pairs = {(r["source"], r["target"]) for r in gold["relations"]}
+    gold_pairs |= {(r["target"], r["source"]) for r in gold["relations"] if r.get("symmetric")}
+    found = confirmed = 0
+    for edge in data["edges"]:
+        if edge.get("kind") == "relation" and edge.get("via_pronoun") and not edge.get("negated"):
+            found += 1
+            confirmed += (mapping.get(edge["source"]), mapping.get(edge["target"])) in gold_pairs
+    return found, confirmed
 
 
 def _fmt(fig: dict) -> str:
@@ -205,7 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold_dir", type=Path, help="folder of NN.txt + NN.json gold files")
     parser.add_argument("--graphs", type=Path, help="score DIR/NN/graph.json instead of building")
     parser.add_argument("--model", help="spaCy pipeline to build with (default: as entity-graph)")
+    parser.add_argument("--no-pronouns", dest="pronouns", action="store_false", help="build without pronoun resolution")
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    parser.add_argument("--ablation", action="store_true", help="relation figures without each pattern feature in turn")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors of each article")
     args = parser.parse_args(argv)
 
@@ -213,14 +258,22 @@ def main(argv: list[str] | None = None) -> int:
     if not gold_files:
         print(f"evaluate: no gold *.json files in {args.gold_dir}", file=sys.stderr)
         return 2
+    if args.ablation:
+        print(f"{'without':12} {'P':>6} {'R':>6} {'F1':>6}")
+        for feature, fig in ablation(args.gold_dir, args.model):
+            print(f"{feature:12} {fig['relation_precision']:6.3f} {fig['relation_recall']:6.3f} {fig['relation_f1']:6.3f}")
+        return 0
     total, per_doc = Score(), {}
+    pronoun_found = pronoun_confirmed = 0
     for gold_path in gold_files:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         if args.graphs:
             data = json.loads((args.graphs / gold_path.stem / "graph.json").read_text(encoding="utf-8"))
         else:
-            data = build_graph_json(gold_path.with_suffix(".txt"), args.model)
+            data = build_graph_json(gold_path.with_suffix(".txt"), args.model, args.pronouns)
         score = score_graph(data, gold)
+        found, confirmed = pronoun_precision(data, gold)
+        pronoun_found, pronoun_confirmed = pronoun_found + found, pronoun_confirmed + confirmed
         total.add(score)
         per_doc[gold_path.stem] = (score.figures(), score.errors, score.splits, score.over_merges)
     if args.json:
@@ -236,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
                 if values:
                     print(f"    {label}: {values}")
     print(f"micro ({len(per_doc)} articles): {_fmt(total.figures())}")
+    if pronoun_found:
+        print(f"relations through a pronoun: {pronoun_found}, confirmed by the gold (required or optional): "
+              f"{pronoun_confirmed} ({pronoun_confirmed / pronoun_found:.2f})")
     return 0
 
 

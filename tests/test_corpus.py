@@ -184,3 +184,12 @@ def test_interrupted_build_keeps_finished_documents(tmp_path):
                            cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert fresh.returncode == 0, fresh.stderr
     assert (out / "graph.json").read_bytes() == (tmp_path / "fresh" / "graph.json").read_bytes()
+
+
+def test_cache_records_depend_on_entity_types(tmp_path):
+    cache = tmp_path / "cache.sqlite"
+    everything, _ = extract_corpus(documents(), Options(cache=cache))
+    people, stats = extract_corpus(documents(), Options(cache=cache, types=("PERSON",)))
+    assert stats.parsed == 4, "other entity types must not reuse records extracted for the default types"
+    assert {e.label for x in people for e in x.entities} <= {"PERSON"}
+    assert {e.label for x in everything for e in x.entities} > {"PERSON"}

@@ -185,3 +185,28 @@ def test_participle_under_a_noun_root_terminates(graph_of):
 def test_participle_takes_the_clause_agent(graph_of):
     g = graph_of("Secretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.")
     assert ("Mike Pompeo", "Iran") in relation_pairs(g, "blame")
+
+
+def test_state_passive_with_a_partner(graph_of):
+    g = graph_of("The Houthis are closely aligned with Iran, officials in Yemen said.")
+    assert ("Houthis", "Iran") in relation_pairs(g, "align")
+    g = graph_of("Alexei Ivanov was poisoned with Novichok in Omsk.")
+    assert not relation_pairs(g, "poison")
+
+
+def test_pronoun_resolution_marks_its_relations(graph_of):
+    g = graph_of("Chancellor Olaf Brandt flew to Lisbon on Monday. He met President Ana Silva at the palace.")
+    edges = relation_edges(g, "meet")
+    assert edges and either_way({(u, v) for u, v, _ in edges}, "Olaf Brandt", "Ana Silva")
+    assert all(d["via_pronoun"] for *_, d in edges)
+
+
+def test_pronoun_gender_from_the_texts_own_honorifics(graph_of):
+    g = graph_of("Mrs. Laura Gomez and Mr. Pedro Ruiz arrived in Madrid. She criticised Spain.")
+    assert ("Laura Gomez", "Spain") in relation_pairs(g, "criticise") | relation_pairs(g, "criticize")
+    assert not any(u == "Pedro Ruiz" for u, _ in relation_pairs(g))
+
+
+def test_she_says_relates_nobody(graph_of):
+    g = graph_of('Professor Ana Ruiz studies Russia and Ukraine. "Russia will not stop," she says.')
+    assert not any("Ana Ruiz" in pair for pair in relation_pairs(g))

@@ -126,6 +126,7 @@ def test_text_without_entities_gives_valid_empty_outputs(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "no entities" in result.stderr
     assert_outputs_parse(tmp_path / "out")
+    assert "No entities were found" in (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
 
 
 def test_non_english_text_warns(tmp_path):

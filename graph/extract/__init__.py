@@ -11,6 +11,7 @@ from ..records import DocExtraction, Document
 from .cooccurrence import extract_cooccurrences
 from .entities import group_entities
 from .mentions import extract_candidates
+from .pronouns import resolve_pronouns
 from .relations import extract_relations
 
 DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
@@ -29,12 +30,18 @@ def _sentence_index(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     return ids, bounds
 
 
-def extract_document(document: Document, doc: Doc, types: frozenset[str] = frozenset(DEFAULT_TYPES)) -> DocExtraction:
-    """Entities, relations and co-occurrences of one document, with their evidence sentences."""
+def extract_document(
+    document: Document, doc: Doc, types: frozenset[str] = frozenset(DEFAULT_TYPES), pronouns: bool = True
+) -> DocExtraction:
+    """Entities, relations and co-occurrences of one document, with their evidence sentences.
+
+    With ``pronouns``, relations may also reach a person through "he" or "she".
+    """
     sent_ids, sent_bounds = _sentence_index(doc)
     candidates = extract_candidates(doc, types, sent_ids)
     entities, mentions, token_keys = group_entities(doc, document.text, candidates)
-    relations = extract_relations(doc, token_keys, sent_ids)
+    pronoun_keys = resolve_pronouns(doc, entities, mentions, token_keys) if pronouns else {}
+    relations = extract_relations(doc, token_keys, sent_ids, pronoun_keys)
     cooccurrences = extract_cooccurrences(mentions)
     used = {r.sent_id for r in relations} | {c.sent_id for c in cooccurrences}
     sentences = {}

@@ -91,9 +91,10 @@ class _Args:
 class _Sentence:
     """Argument finding over one parsed document with its entity token map."""
 
-    def __init__(self, doc: Doc, token_keys: dict[int, int]) -> None:
+    def __init__(self, doc: Doc, token_keys: dict[int, int], pronoun_keys: dict[int, int]) -> None:
         self.doc = doc
         self.token_keys = token_keys
+        self.pronoun_keys = pronoun_keys
         self.nouns = action_nouns()
 
     # -- arguments ---------------------------------------------------------------------------
@@ -104,6 +105,10 @@ class _Sentence:
         for t in (token, *token.conjuncts):
             if t.i in self.token_keys:
                 keys.append(self.token_keys[t.i])
+                continue
+            if t.i in self.pronoun_keys:
+                keys.append(self.pronoun_keys[t.i])
+                pattern = ("pronoun",)
                 continue
             appositive = [self.token_keys[c.i] for c in t.children if c.dep_ == "appos" and c.i in self.token_keys]
             if appositive:
@@ -194,10 +199,8 @@ class _Sentence:
         found = [self.keys(c) for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
         return _Args([k for f in found for k in f.keys], tuple(p for f in found for p in f.pattern))
 
-    def strong_prep_patients(self, verb: Token) -> _Args:
-        strength = argument_prepositions()
-        found = [self._prep_objects(c) for c in verb.children
-                 if c.dep_ == "prep" and strength.get(c.lower_) == "strong"]
+    def partner_patients(self, verb: Token) -> _Args:
+        found = [self._prep_objects(c) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")]
         return _Args([k for f in found for k in f.keys], ("prep",))
 
     def _prep_objects(self, prep: Token) -> _Args:
@@ -226,7 +229,9 @@ class _Sentence:
         pattern: tuple[str, ...] = ("nominal",)
         for child in noun.children:
             if child.dep_ == "poss":
-                keys += self.keys(child).keys
+                found = self.keys(child)
+                keys += found.keys
+                pattern += found.pattern
             elif child.dep_ == "prep" and child.lower_ == "by":
                 keys += self._prep_objects(child).keys
         if not keys:
@@ -300,12 +305,15 @@ def _predicate(verb: Token) -> str:
     return " ".join([verb.lemma_.lower(), *particles])
 
 
-def extract_relations(doc: Doc, token_keys: dict[int, int], sent_ids: list[int]) -> list[Relation]:
-    """Every (agent, predicate, patient) triple between two different entities in ``doc``."""
+def extract_relations(
+    doc: Doc, token_keys: dict[int, int], sent_ids: list[int], pronoun_keys: dict[int, int] | None = None
+) -> list[Relation]:
+    """Every (agent, predicate, patient) triple between two different entities in ``doc``;
+    ``pronoun_keys`` maps resolved pronoun tokens to entities (see ``pronouns.py``)."""
     skip = word_set("non_relation_verbs.txt")
     symmetric = word_set("symmetric_predicates.txt")
     light = word_set("light_verbs.txt")
-    sentence = _Sentence(doc, token_keys)
+    sentence = _Sentence(doc, token_keys, pronoun_keys or {})
     nouns = action_nouns()
     out: dict[tuple, Relation] = {}
 
@@ -319,7 +327,7 @@ def extract_relations(doc: Doc, token_keys: dict[int, int], sent_ids: list[int])
             if key not in out:
                 out[key] = Relation(
                     sent_ids[token.i], source, target, predicate, categories().get(predicate, categories().get(lemma, "other")),
-                    _negated(token), is_symmetric, _modality(token), pattern,
+                    _negated(token), is_symmetric, _modality(token), "pronoun" in pattern, pattern,
                 )
 
     for token in doc:
@@ -329,11 +337,11 @@ def extract_relations(doc: Doc, token_keys: dict[int, int], sent_ids: list[int])
             direct = sentence.direct_patients(token)
             patients = direct if direct.keys and lemma not in symmetric else sentence.patients(token)
             if not agents.keys and any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
-                # a state passive with a partner: "the Houthis are aligned with Iran"
-                agents = sentence.keys(next(c for c in token.children if c.dep_ == "nsubjpass"))
-                patients = sentence.strong_prep_patients(token)
-                if agents.keys and patients.keys:
-                    emit(token, _predicate(token), agents, patients, ("verb", "passive"))
+                if lemma in word_set("state_passives.txt"):  # "the Houthis are aligned with Iran"
+                    agents = sentence.keys(next(c for c in token.children if c.dep_ == "nsubjpass"))
+                    patients = sentence.partner_patients(token)
+                    if agents.keys and patients.keys:
+                        emit(token, _predicate(token), agents, patients, ("verb", "passive"))
                 continue
             if not patients.keys and lemma in symmetric and len(set(agents.keys)) > 1:  # "Russia and Ukraine met"
                 first, *rest = list(dict.fromkeys(agents.keys))
