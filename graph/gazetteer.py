@@ -54,13 +54,6 @@ class Gazetteer:
             return name  # "Russians" stays the group it names
         return None
 
-    def people_of(self, country: str) -> str | None:
-        """The plural people noun of a country ("Russians"), if the data has one."""
-        for noun, owner in self.country_groups.items():
-            if owner == country:
-                return noun.title()
-        return None
-
 
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]

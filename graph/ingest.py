@@ -291,16 +291,5 @@ def iter_documents(inputs: Iterable[str], fields: Fields = Fields()) -> Iterator
             yield result
 
 
-def read_documents(inputs: Iterable[str], fields: Fields = Fields()) -> tuple[list[Document], list[Skipped]]:
-    documents: list[Document] = []
-    skipped: list[Skipped] = []
-    for item in iter_documents(inputs, fields):
-        if isinstance(item, Document):
-            documents.append(item)
-        elif isinstance(item, Skipped):
-            skipped.append(item)
-    return documents, skipped
-
-
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -7,7 +7,6 @@ so an interrupted run loses at most the batches in flight.
 """
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -214,7 +213,3 @@ def estimate_documents(inputs: list[str]) -> int | None:
         else:
             total += 1
     return total
-
-
-def stderr_is_terminal() -> bool:
-    return sys.stderr.isatty()

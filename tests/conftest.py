@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -73,7 +72,3 @@ def relation_pairs(graph, predicate: str | None = None) -> set[tuple[str, str]]:
         for u, v, d in graph.edges(data=True)
         if d["kind"] == "relation" and (predicate is None or d["predicate"] == predicate)
     }
-
-
-def has_tool(name: str) -> bool:
-    return shutil.which(name) is not None

@@ -5,7 +5,6 @@ import importlib.util
 import json
 import sys
 
-import pytest
 
 from conftest import ROOT
 

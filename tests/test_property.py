@@ -1,5 +1,6 @@
 """Property: any Unicode text goes through extract → resolve → assemble → analyse → every exporter
-without an exception, and every output parses back."""
+without an exception, and every output parses back (graph.html: complete, and no document text
+in it as live markup; the browser tests check that it runs nothing)."""
 from __future__ import annotations
 
 import json
@@ -38,7 +39,9 @@ def test_any_text_goes_through_every_exporter(nlp, texts):
     graph = graph_from_extractions(extractions, Options())
     with tempfile.TemporaryDirectory() as out:
         out = Path(out)
-        write_outputs(graph, out, ("graphml", "gexf", "json", "csv"))
+        write_outputs(graph, out)  # every format
+        html = (out / "graph.html").read_text(encoding="utf-8")
+        assert html.rstrip().endswith("</html>") and "<script>alert" not in html
         data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
         assert len(data["nodes"]) == graph.number_of_nodes()
         ElementTree.parse(out / "graph.graphml")

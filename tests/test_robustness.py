@@ -8,7 +8,6 @@ import codecs
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +19,6 @@ import pytest
 from conftest import ROOT
 from graph.engines import extract_batch, split_text
 from graph.export import write_outputs
-from graph.nlp import load_model
 from graph.records import Document
 
 NEWS = "Chancellor Olaf Brandt met with President Ana Silva in Lisbon. Portugal and Germany signed a trade deal."

@@ -5,7 +5,6 @@ import json
 
 import pytest
 
-from conftest import relation_pairs
 from graph.cli import main
 
 
