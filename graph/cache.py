@@ -1,9 +1,9 @@
 """SQLite store of per-document extractions, so work done once is never done again.
 
 A record's key is the SHA-256 of the document text, the model's name and version, the
-extraction settings (entity types, pronoun resolution) and the extractor's version: a hash of the source and data files of ``graph.extract`` and
-``graph.data`` (and the text normalisation in ``graph.nlp``), so changing a rule or a word list
-invalidates old records by itself. Records are pickled ``DocExtraction``s. Each batch is written
+extraction settings (entity types, pronoun resolution) and the extractor's version: a hash of
+the source and data files of ``graph.extract`` and ``graph.data`` (and the text normalisation in
+``graph.nlp``), so changing a rule or a word list invalidates old records by itself. Records are pickled ``DocExtraction``s. Each batch is written
 in one transaction (WAL journal), so a run that is killed keeps every batch finished before it,
 and the database is never left half-written.
 

@@ -6,9 +6,10 @@ Method:
    "Erdoğan"/"Erdogan") form one group.
 2. Groups are joined (union-find) when one names the other:
    - a short form (not an acronym) that is the trailing part of exactly one longer name
-     ("Trump" of "Donald Trump") joins it if that name is a person's, or if both carry the same label. Journalists
-     refer to people by surname, and the small models often mislabel a lone surname ("Trump" ORG,
-     "Zelenskyy" GPE), so the short form's own label may not split the person. A surname shared
+     ("Trump" of "Donald Trump") joins it if that name is a person's, or if both carry the same
+     label. Journalists refer to people by surname, and the small models often mislabel a lone
+     surname ("Trump" ORG, "Zelenskyy" GPE), so the short form's own label may not split the
+     person. A surname shared
      by two full names ("George Bush", "Jeb Bush") stays on its own;
    - two person names with the same first and last word ("George W. Bush", "George Bush");
    - a lone given name tagged PERSON and the one person whose name starts with it ("Brigid",

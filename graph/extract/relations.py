@@ -321,14 +321,16 @@ def extract_relations(
         lemma = predicate.split()[0]
         is_symmetric = lemma in symmetric
         pairs = [(a, p) for a in dict.fromkeys(agents.keys) for p in dict.fromkeys(patients.keys) if a != p]
+        if not pairs:
+            return
         pattern = tuple(dict.fromkeys(base + agents.pattern + patients.pattern))
+        category = categories().get(predicate, categories().get(lemma, "other"))
+        negated, modality = _negated(token), _modality(token)  # once per predicate, not per pair
         for source, target in pairs:
             key = (sent_ids[token.i], source, target, predicate)
             if key not in out:
-                out[key] = Relation(
-                    sent_ids[token.i], source, target, predicate, categories().get(predicate, categories().get(lemma, "other")),
-                    _negated(token), is_symmetric, _modality(token), "pronoun" in pattern, pattern,
-                )
+                out[key] = Relation(sent_ids[token.i], source, target, predicate, category, negated,
+                                    is_symmetric, modality, "pronoun" in pattern, pattern)
 
     for token in doc:
         lemma = token.lemma_.lower()
