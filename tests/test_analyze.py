@@ -48,3 +48,21 @@ def test_metrics_communities_and_positions():
     assert all(isinstance(d["x"], float) and isinstance(d["y"], float) for _, d in g.nodes(data=True))
     again = analyze(toy())
     assert [again.nodes[n] for n in sorted(again)] == [g.nodes[n] for n in sorted(g)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_block_betweenness_equals_networkx(seed):
+    """graph.betweenness is Brandes' algorithm in sparse-matrix form: on random graphs with
+    isolated nodes, several components, stars and paths it gives networkx's numbers, exact and
+    estimated from the same sampled sources."""
+    from graph.betweenness import betweenness_centrality
+
+    g = nx.gnm_random_graph(40 + 30 * seed, 60 + 25 * seed, seed=seed)
+    g = nx.disjoint_union_all([g, nx.path_graph(7), nx.star_graph(5), nx.empty_graph(3)])
+    g = nx.relabel_nodes(g, {i: f"n{i:03d}" for i in g})
+    for k in (None, 5, 37):
+        expected = nx.betweenness_centrality(g, k=k, seed=11)
+        got = betweenness_centrality(g, k=k, seed=11)
+        assert got.keys() == expected.keys()
+        assert max(abs(got[v] - expected[v]) for v in g) < 1e-12
+        assert any(value > 0 for value in got.values())

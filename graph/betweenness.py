@@ -1,0 +1,75 @@
+"""Shortest-path betweenness of an unweighted undirected graph, many sources at a time.
+
+Brandes' algorithm (U. Brandes 2001, "A faster algorithm for betweenness centrality", J. Math.
+Sociol. 25(2)) run breadth-first for a block of sources at once, level by level, with sparse
+matrix products: with ``D`` the distances from the sources (one row each) and ``A`` the
+adjacency matrix,
+
+    σ at level l     = (σ masked to level l−1) · A, masked to level l      (shortest-path counts)
+    δ at level l−1  += σ ⊙ (((1 + δ) / σ masked to level l) · A)           (dependencies, backwards)
+
+and a node's betweenness is its summed δ over all sources. Estimated from a sample of ``k``
+sources (Brandes & Pich 2007, "Centrality estimation in large networks"), the sample and the
+rescaling are networkx's, so the result equals ``nx.betweenness_centrality(G, k, seed=seed)``
+(normalised, endpoints excluded) to rounding; tests/test_analyze.py checks that. networkx's own
+loop costs O(n) Python work per source on a 16,000-node corpus graph (3.6 s for 100 sources);
+this takes a fraction of a second, so the estimate can use more sources.
+"""
+from __future__ import annotations
+
+import random
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sparse
+from scipy.sparse.csgraph import shortest_path
+
+SOURCES_PER_BLOCK = 64
+
+
+def _dependencies(adjacency: sparse.csr_matrix, sources: np.ndarray) -> np.ndarray:
+    """Sum over ``sources`` of each node's dependency δ_s(v), v ≠ s.
+
+    Arrays are nodes × sources, so each step is one sparse-times-dense product."""
+    distance = shortest_path(adjacency, unweighted=True, indices=sources, directed=False).T
+    level = np.where(np.isfinite(distance), distance, -1).astype(np.int32)
+    depth = int(level.max(initial=0))
+    columns = np.arange(len(sources))
+    sigma = np.zeros(level.shape)
+    sigma[sources, columns] = 1.0
+    at = [level == d for d in range(depth + 1)]
+    for d in range(1, depth + 1):
+        sigma += (adjacency @ (sigma * at[d - 1])) * at[d]
+    delta = np.zeros(level.shape)
+    inverse_sigma = np.divide(1.0, sigma, out=np.zeros_like(sigma), where=sigma > 0)
+    for d in range(depth, 0, -1):
+        delta += sigma * (adjacency @ ((1.0 + delta) * inverse_sigma * at[d])) * at[d - 1]
+    delta[sources, columns] = 0.0
+    return delta.sum(axis=1)
+
+
+def betweenness_centrality(graph: nx.Graph, k: int | None = None, seed: int | None = None) -> dict:
+    """Normalised betweenness, exact (``k`` None) or estimated from ``k`` sampled sources."""
+    nodes = list(graph.nodes())
+    n = len(nodes)
+    if k is not None and k >= n:
+        k = None
+    sampled = nodes if k is None else random.Random(seed).sample(nodes, k)
+    if n < 3:
+        return dict.fromkeys(nodes, 0.0)
+    index = {node: i for i, node in enumerate(nodes)}
+    rows = [index[u] for u, v in graph.edges() if u != v]
+    cols = [index[v] for u, v in graph.edges() if u != v]
+    adjacency = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+    adjacency = ((adjacency + adjacency.T) > 0).astype(np.float64).tocsr()
+    sources = np.array([index[s] for s in sampled], dtype=np.int64)
+    total = np.zeros(n)
+    for start in range(0, len(sources), SOURCES_PER_BLOCK):
+        total += _dependencies(adjacency, sources[start:start + SOURCES_PER_BLOCK])
+    pairs = n - 2  # targets other than the source and the node itself
+    if k is None:
+        scale = np.full(n, 1.0 / ((n - 1) * pairs))
+    else:
+        scale = np.full(n, 1.0 / (k * pairs))
+        scale[sources] = 1.0 / ((k - 1) * pairs) if k > 1 else np.nan
+    return {node: float(value) for node, value in zip(nodes, total * scale)}
