@@ -80,3 +80,19 @@ def test_exporter_pitfalls_do_not_reach_gephi(gephi, tmp_path):
     graphml, gexf = check_clean_import(gephi, g, tmp_path)
     assert type_labels(gexf) >= {"meet", "sue", "not meet", "cooccurrence"}
     assert graphml["edges"]["weight"]["min"] >= 1 and gexf["edges"]["weight"]["min"] >= 1
+
+
+def test_dated_graph_imports_clean_and_dynamic(gephi, tmp_path):
+    """Dated documents: edges with start/end, a dynamic graph with timeformat "date", and the
+    last document date as the file's lastmodifieddate."""
+    documents = [
+        Document("a", "Chancellor Olaf Brandt met with President Ana Silva in Lisbon.", date="2024-03-01"),
+        Document("b", "Olaf Brandt criticised Ana Silva. Germany and Portugal signed a trade deal.", date="2024-05-02"),
+        Document("c", "Ana Silva visited Madrid. Spain welcomed Portugal."),
+    ]
+    graph = build_graph(documents)
+    assert any("first_seen" in d for *_, d in graph.edges(data=True))
+    graphml, gexf = check_clean_import(gephi, graph, tmp_path)
+    text = (tmp_path / "graph.gexf").read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text and 'lastmodifieddate="2024-05-02"' in text
+    assert gexf["edges"]["weight"]["min"] >= 1

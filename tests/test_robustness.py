@@ -185,6 +185,33 @@ def test_failed_export_leaves_previous_outputs_untouched(tmp_path, graph_of, mon
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
 
 
+def test_two_process_writing_gives_the_same_files(tmp_path, graph_of):
+    """On big graphs GraphML and GEXF are written by a forked child: the files are the same bytes
+    as one process writes, and come back in the same order."""
+    g = graph_of(NEWS)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert [p.name for p in write_outputs(g, one, parallel=False)] == [p.name for p in write_outputs(g, two, parallel=True)]
+    assert sorted(p.name for p in two.iterdir()) == sorted(OUTPUTS)
+    for name in OUTPUTS:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_failure_in_the_writing_child_leaves_previous_outputs_untouched(tmp_path, graph_of, monkeypatch):
+    out = tmp_path / "out"
+    write_outputs(graph_of(NEWS), out, parallel=True)
+    before = {name: (out / name).read_bytes() for name in OUTPUTS}
+    import graph.export.graphml as graphml
+
+    def broken(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(graphml, "write_graphml", broken)  # the forked child inherits the patch
+    with pytest.raises(OSError, match="No space left"):
+        write_outputs(graph_of("Brazil sued Argentina over the dam."), out, parallel=True)
+    assert {name: (out / name).read_bytes() for name in OUTPUTS} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
+
+
 HOSTILE_NAMES = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"quotes\'', "</title>", "]]>",
                  "bell\x07 and \x1b escape", "rtl \u202e mark", "emoji \U0001F600"]
 
