@@ -77,10 +77,14 @@ def assemble(
         for entity_id, sent_ids in _sentences_by_entity(extraction, ids).items():
             sentences_with[entity_id] += len(sent_ids)
         for co in extraction.cooccurrences:
-            a, b = sorted((ids[co.a_key], ids[co.b_key]))
+            a, b = ids[co.a_key], ids[co.b_key]
             if a == b:
                 continue
-            edge = edges.setdefault((a, b, "cooccurrence"), _Edge({"kind": "cooccurrence"}))
+            if b < a:
+                a, b = b, a
+            edge = edges.get((a, b, "cooccurrence"))
+            if edge is None:
+                edge = edges[(a, b, "cooccurrence")] = _Edge({"kind": "cooccurrence"})
             _support(edge, extraction, co.sent_id, max_evidence)
         for rel in extraction.relations:
             source, target = ids[rel.source_key], ids[rel.target_key]
@@ -89,16 +93,17 @@ def assemble(
             if rel.symmetric:
                 source, target = sorted((source, target))
             key = f"{'not ' if rel.negated else ''}{rel.predicate}"
-            attrs = {
-                "kind": "relation",
-                "predicate": rel.predicate,
-                "category": rel.category,
-                "negated": rel.negated,
-                "symmetric": rel.symmetric,
-                "modality": rel.modality,
-                "via_pronoun": rel.via_pronoun,
-            }
-            edge = edges.setdefault((source, target, key), _Edge(attrs))
+            edge = edges.get((source, target, key))
+            if edge is None:
+                edge = edges[(source, target, key)] = _Edge({
+                    "kind": "relation",
+                    "predicate": rel.predicate,
+                    "category": rel.category,
+                    "negated": rel.negated,
+                    "symmetric": rel.symmetric,
+                    "modality": rel.modality,
+                    "via_pronoun": rel.via_pronoun,
+                })
             edge.attrs["via_pronoun"] = edge.attrs["via_pronoun"] and rel.via_pronoun  # true only if every sentence needed one
             if MODALITY_STRENGTH[rel.modality] > MODALITY_STRENGTH[edge.attrs["modality"]]:
                 edge.attrs["modality"] = rel.modality

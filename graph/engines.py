@@ -15,11 +15,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import partial
-from itertools import islice
+from itertools import chain, islice
 
-from .extract import extract_document
-from .nlp import load_model, normalize
 from .records import DocExtraction, Document
+
+# graph.extract and graph.nlp import spaCy: they are imported where a document is parsed, so a
+# build whose documents all come from the cache never imports it.
 
 DOCS_PER_TASK = 16
 PIPE_BATCH_SIZE = 32
@@ -67,6 +68,9 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
 
 def _extract_long(nlp, document: Document, wanted: frozenset[str], pronouns: bool) -> DocExtraction:
     """A document over the model's ``max_length``: parsed in parts, one extraction for all."""
+    from .extract import extract_document
+    from .nlp import normalize
+
     entities, mentions, relations, cooccurrences, sentences = [], [], [], [], {}
     keys = sent_ids = 0
     for offset, part in split_text(document.text, nlp.max_length):
@@ -89,6 +93,9 @@ def extract_batch(
     documents: list[Document], model: str | None, types: tuple[str, ...], pronouns: bool = True
 ) -> list[DocExtraction]:
     """Parse and extract a batch of documents (the unit of work every engine ships)."""
+    from .extract import extract_document
+    from .nlp import load_model, normalize
+
     nlp = load_model(model)
     wanted = frozenset(types)
     out = []
@@ -119,6 +126,8 @@ def _worker_start(model: str | None) -> None:
     # The parent handles Ctrl-C and SIGTERM and stops the pool; a worker just ends, quietly.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    from .nlp import load_model
+
     load_model(model)
 
 
@@ -127,10 +136,17 @@ def run_local(
 ) -> Iterator[list[DocExtraction]]:
     """Extraction batches in input order, in this process or in ``processes`` workers."""
     work = partial(extract_batch, model=model, types=types, pronouns=pronouns)
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is None:  # everything came from the cache: no model, no pool
+        return
+    documents = chain([first], documents)
     if processes <= 1:
         for batch in batches(documents):
             yield work(batch)
         return
+    from .nlp import load_model
+
     load_model(model)  # forked workers inherit the loaded pipeline instead of loading their own
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

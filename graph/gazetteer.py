@@ -14,10 +14,13 @@ from functools import lru_cache
 from .data import table
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across mentions and documents; a pure function
 def fold(name: str) -> str:
     """Comparison key for names: case, diacritics, dots, apostrophe style and "the" ignored."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name
+    if not name.isascii():
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("\u2019", "'").replace(".", "").casefold()
     text = re.sub(r"^the\s+", "", text)
     return " ".join(text.split())

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .data import word_set
 from .errors import UsageError
 from .records import Document
 
@@ -251,13 +252,13 @@ def _notices(document: Document) -> Iterator[Notice]:
 def looks_english(text: str, sample_words: int = 400) -> bool:
     """At least 15% of the first words are English function words ("the", "of", "and" ...);
     English prose has about 40-50%. Texts under 20 words are given the benefit of the doubt."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words = [w.strip(".,;:!?\"'()[]").lower() for w in text.split()[:sample_words]]
+    stop_words = word_set("english_stop_words.txt")
+    head = text[: sample_words * 20]  # enough for the first words; splitting a long text whole is slow
+    words = [w.strip(".,;:!?\"'()[]").lower() for w in head.split()[:sample_words]]
     words = [w for w in words if w]
     if len(words) < 20:
         return True
-    return sum(w in STOP_WORDS for w in words) / len(words) >= 0.15
+    return sum(w in stop_words for w in words) / len(words) >= 0.15
 
 
 def iter_documents(inputs: Iterable[str], fields: Fields = Fields()) -> Iterator[Document | Skipped | Notice]:

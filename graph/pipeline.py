@@ -22,10 +22,9 @@ from .cache import ExtractionCache
 from .engines import batches, default_processes, run_dask, run_local
 from .errors import OutputError, UsageError
 from .export import DEFAULT_FORMATS, write_outputs
-from .extract import DEFAULT_TYPES
 from .ingest import Fields, Notice, Skipped, check_inputs, content_hash, iter_documents
-from .nlp import load_model, model_info
-from .records import DocExtraction, Document
+from .models import describe_model
+from .records import DEFAULT_TYPES, DocExtraction, Document
 from .resolve import resolve
 
 LOOKUP_CHUNK = 256  # documents looked up in the cache at a time
@@ -75,7 +74,7 @@ def extract_corpus(
     """Extractions of every document, in input order, from the cache or an engine."""
     stats = Stats()
     started = time.perf_counter()
-    info = model_info(load_model(options.model))
+    info = describe_model(options.model)
     settings = f"types={','.join(sorted(options.types))}|pronouns={options.pronouns}"
     cache = ExtractionCache(options.cache, info.name, info.version, settings) if options.cache else None
     order: list[str] = []
@@ -122,7 +121,7 @@ def extract_corpus(
 
 def graph_from_extractions(extractions: list[DocExtraction], options: Options) -> nx.MultiDiGraph:
     """Resolve, assemble and analyse; the graph's metadata comes from the data, not the clock."""
-    info = model_info(load_model(options.model))
+    info = describe_model(options.model)
     dates = sorted(x.date for x in extractions if x.date)
     n = len(extractions)
     metadata = {
@@ -185,7 +184,7 @@ def build(
     """Read ``inputs``, build the graph and write ``formats`` into ``out_dir``."""
     options = options or Options(processes=default_processes())
     check_inputs(inputs)  # a missing path is a usage error before any work
-    load_model(options.model)  # so is a missing model
+    describe_model(options.model)  # so is a missing model
     extractions, stats = extract_corpus(iter_documents(inputs, options.fields), options, progress)
     if not extractions:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in stats.skipped[:5]) or "no inputs"

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The spaCy entity labels a graph keeps unless told otherwise.
+DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+
 
 @dataclass(frozen=True)
 class Document:

@@ -119,6 +119,35 @@ def test_graph_options_change_without_parsing(tmp_path):
     assert all(d["weight"] >= 2 for *_, d in graph.edges(data=True) if d["kind"] == "cooccurrence")
 
 
+def test_rebuild_from_the_cache_never_imports_spacy(tmp_path):
+    """A rebuild whose documents are all cached runs no NLP: spaCy is not even imported, and the
+    model's name and version (cache key, graph metadata) come from its meta.json."""
+    corpus = write_jsonl(tmp_path / "news.jsonl")
+    command = [sys.executable, "-m", "graph", "build", str(corpus), "--cache", str(tmp_path / "c.sqlite"), "-q"]
+    cold = subprocess.run([*command, "--out", str(tmp_path / "cold")], cwd=ROOT, capture_output=True, text=True)
+    assert cold.returncode == 0, cold.stderr
+    probe = ("import runpy, sys; sys.argv = ['entity-graph'] + sys.argv[1:]\n"
+             "try:\n    runpy.run_module('graph', run_name='__main__')\n"
+             "except SystemExit as stop:\n    assert not stop.code, stop.code\n"
+             "print('spacy' in sys.modules)")
+    warm = subprocess.run([sys.executable, "-c", probe, *command[3:], "--out", str(tmp_path / "warm"), "--min-weight", "2"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert warm.returncode == 0, warm.stderr
+    assert warm.stdout.strip().splitlines()[-1] == "False"
+    cold_meta = json.loads((tmp_path / "cold" / "graph.json").read_text())["graph"]
+    warm_meta = json.loads((tmp_path / "warm" / "graph.json").read_text())["graph"]
+    assert {k: warm_meta[k] for k in ("model", "model_version", "spacy_version")} == \
+           {k: cold_meta[k] for k in ("model", "model_version", "spacy_version")}
+
+
+def test_model_description_without_loading_matches_the_loaded_pipeline(nlp):
+    from graph.models import describe_model
+    from graph.nlp import model_info
+
+    assert describe_model() == model_info(nlp)
+    assert {"PERSON", "ORG", "GPE"} <= set(describe_model().ner_labels)
+
+
 def test_edges_keep_first_and_last_dates():
     extractions, _ = extract_corpus(documents() + [Document("a6", "Canada sanctioned Iran again.", "2024-06-30")], Options())
     graph = graph_from_extractions(extractions, Options())

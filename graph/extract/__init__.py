@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..records import DocExtraction, Document
+from ..records import DEFAULT_TYPES, DocExtraction, Document
 from .cooccurrence import extract_cooccurrences
 from .entities import group_entities
 from .mentions import extract_candidates
 from .pronouns import resolve_pronouns
 from .relations import extract_relations
-
-DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 
 __all__ = ["DEFAULT_TYPES", "extract_document"]
 
