@@ -6,10 +6,13 @@
     scripts/benchmark.py --all               # the whole corpus (2,288 articles), with peak RSS per size
 
 It measures, with the same model, pipeline components and number of processes:
-  (a) raw ``nlp.pipe`` over the texts (the floor: what spaCy alone costs);
-  (b) a cold ``entity-graph build`` (empty cache): read, parse, extract, resolve, assemble,
-      analyse and write every format;
-  (c) a rebuild from the cache with other graph options (no NLP at all);
+  (a) raw ``nlp.pipe`` over the texts, the model already loaded (the floor: what spaCy alone
+      costs);
+  (b) a cold ``entity-graph build`` (empty cache), run as the command a user types, so the time
+      includes starting Python, loading the model, reading, parsing, extracting, resolving,
+      assembling, analysing and writing every format;
+  (c) the same command again with other graph options (``--min-weight 2 --min-npmi 0``): a
+      rebuild from the cache, no NLP at all;
   (d) cold builds with 1 process and with N processes;
   (e) peak memory of a cold build as a separate process tree (``--all``: at 1,000 articles and
       at all of them).
@@ -30,9 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.engines import default_processes  # noqa: E402
-from graph.ingest import Document  # noqa: E402
-from graph.nlp import default_model_name, load_model  # noqa: E402
-from graph.pipeline import Options, build  # noqa: E402
+from graph.models import default_model_name  # noqa: E402
+from graph.records import Document  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl"
 
@@ -55,8 +57,15 @@ def write_jsonl(docs: list[Document], path: Path) -> None:
 
 
 def raw_pipe(texts: list[str], model: str, processes: int) -> float:
+    """spaCy alone, with the cycle-collector thresholds the command sets for itself, so the
+    floor gets every advantage the build gets."""
+    import gc
+
     import spacy
 
+    from graph.cli import GC_THRESHOLDS
+
+    gc.set_threshold(*GC_THRESHOLDS)
     nlp = spacy.load(model)
     started = time.perf_counter()
     for _ in nlp.pipe(texts, n_process=processes, batch_size=32):
@@ -64,13 +73,22 @@ def raw_pipe(texts: list[str], model: str, processes: int) -> float:
     return time.perf_counter() - started
 
 
-def cold_build(corpus: Path, out: Path, processes: int, cache: Path, **graph) -> tuple[float, object]:
-    if cache.exists():
-        cache.unlink()
-    options = Options(processes=processes, cache=cache, **graph)
+def timed_build(corpus: Path, out: Path, processes: int, cache: Path, model: str, *options: str) -> tuple[float, str]:
+    """Wall-clock seconds of ``python -m graph build`` and its summary line."""
+    command = [sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out), "--cache", str(cache),
+               "--processes", str(processes), "--model", model, *options]
     started = time.perf_counter()
-    result = build([str(corpus)], out, options=options)
-    return time.perf_counter() - started, result
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise RuntimeError(done.stderr)
+    return seconds, done.stderr.strip().splitlines()[-1]
+
+
+def cold_build(corpus: Path, out: Path, processes: int, cache: Path, model: str) -> tuple[float, str]:
+    for stale in cache.parent.glob(cache.name + "*"):
+        stale.unlink()
+    return timed_build(corpus, out, processes, cache, model)
 
 
 def peak_memory_of_build(corpus: Path, out: Path, processes: int) -> tuple[float, float]:
@@ -116,7 +134,6 @@ def main() -> int:
     words = sum(len(d.text.split()) for d in docs)
     n = args.processes
     print(f"{len(docs)} articles, {words:,} words; model {model}; {n} processes; {os.cpu_count()} CPUs")
-    load_model(model)
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -127,13 +144,12 @@ def main() -> int:
 
         raw_n = raw_pipe(texts, model, n)
         rows.append(("(a) raw nlp.pipe", n, raw_n))
-        cold_n, result = cold_build(corpus, tmp_path / "out", n, tmp_path / "cache.sqlite")
+        cold_n, summary = cold_build(corpus, tmp_path / "out", n, tmp_path / "cache.sqlite", model)
         rows.append(("(b) cold build", n, cold_n))
-        started = time.perf_counter()
-        build([str(corpus)], tmp_path / "out2", options=Options(processes=n, cache=tmp_path / "cache.sqlite", min_weight=2, min_npmi=0.0))
-        rebuild = time.perf_counter() - started
+        rebuild, rebuild_summary = timed_build(corpus, tmp_path / "out2", n, tmp_path / "cache.sqlite", model,
+                                               "--min-weight", "2", "--min-npmi", "0")
         rows.append(("(c) rebuild from cache, other options", n, rebuild))
-        cold_1, _ = cold_build(corpus, tmp_path / "out1", 1, tmp_path / "cache1.sqlite")
+        cold_1, _ = cold_build(corpus, tmp_path / "out1", 1, tmp_path / "cache1.sqlite", model)
         rows.append(("(d) cold build", 1, cold_1))
         raw_1 = raw_pipe(texts, model, 1) if n != 1 else raw_n
         rows.append(("(a) raw nlp.pipe", 1, raw_1))
@@ -141,8 +157,7 @@ def main() -> int:
         print(f"\n{'measure':42} {'procs':>5} {'seconds':>8} {'words/s':>9}")
         for name, procs, seconds in rows:
             print(f"{name:42} {procs:>5} {seconds:8.2f} {words / seconds:9,.0f}")
-        graph = result.graph
-        print(f"\ngraph: {graph.number_of_nodes():,} entities, {graph.number_of_edges():,} edges")
+        print(f"\ncold build:   {summary}\nrebuild:      {rebuild_summary}")
         print("\nratios (targets in brackets):")
         print(f"  cold build / raw nlp.pipe, {n} processes: {raw_n / cold_n:5.2f}  [>= 0.90]")
         print(f"  cold build / raw nlp.pipe, 1 process:  {raw_1 / cold_1:5.2f}  [>= 0.90]")

@@ -28,7 +28,7 @@ def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subproc
 def test_build_writes_the_files_and_a_summary(tmp_path):
     result = run("build", str(EXAMPLE), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    for name in ("graph.html", "graph.graphml", "graph.json"):
+    for name in ("graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv"):
         assert (tmp_path / name).stat().st_size > 0
         assert f"wrote {tmp_path / name}" in result.stdout
     last = result.stdout.strip().splitlines()[-1]
@@ -105,5 +105,5 @@ def test_make_run_output_is_committed_and_reproducible(tmp_path):
         pytest.fail("output/ has no example graph: run `make run` and commit output/")
     result = run("build", "examples/arctic_talks.txt", "--out", str(tmp_path), "-q")
     assert result.returncode == 0, result.stderr
-    for name in ("graph.html", "graph.graphml", "graph.json"):
+    for name in ("graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv"):
         assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), f"output/{name} is stale"
