@@ -191,7 +191,8 @@ def build(
         raise UsageError(f"no documents to build a graph from ({reasons})")
     graph = graph_from_extractions(extractions, options)
     try:
-        written = write_outputs(graph, out_dir, formats, html_options)
+        # --processes 1 means one core: no second process for the writers either
+        written = write_outputs(graph, out_dir, formats, html_options, parallel=None if options.processes > 1 else False)
     except OSError as exc:
         raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
     return BuildResult(graph, written, stats)

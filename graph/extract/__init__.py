@@ -38,7 +38,7 @@ def extract_document(
     sent_ids, sent_bounds = _sentence_index(doc)
     candidates = extract_candidates(doc, types, sent_ids)
     entities, mentions, token_keys = group_entities(doc, document.text, candidates)
-    pronoun_keys = resolve_pronouns(doc, entities, mentions, token_keys) if pronouns else {}
+    pronoun_keys = resolve_pronouns(doc, document.text, entities, mentions, token_keys) if pronouns else {}
     relations = extract_relations(doc, token_keys, sent_ids, pronoun_keys)
     cooccurrences = extract_cooccurrences(mentions)
     used = {r.sent_id for r in relations} | {c.sent_id for c in cooccurrences}

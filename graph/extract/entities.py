@@ -60,7 +60,7 @@ class _Group:
     def words(self) -> tuple[str, ...]:
         return tuple(self.key.split())
 
-    @property
+    @cached_property  # read only once every candidate is in (group_entities)
     def fixed(self) -> bool:
         return any(c.fixed for c in self.candidates)
 

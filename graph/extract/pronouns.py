@@ -18,19 +18,22 @@ Relations reached through a pronoun are marked ``via_pronoun``.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc
 
 from ..data import table
 from ..records import LocalEntity, Mention
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_LINE_BREAK = re.compile("[\n\u2028\u2029]")  # what graph.nlp.normalize turns into "\n"
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "agent"})
 
 
-def _genders(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
+def _genders(doc: Doc, mentions: list[Mention], starts: dict[int, int]) -> dict[int, str]:
     cues = {row[0]: row[1] for row in table("gendered_titles.tsv")}
     genders: dict[int, set[str]] = {}
-    starts = {t.idx: t.i for t in doc}
     for mention in mentions:
         i = starts.get(mention.start_char)
         if i is not None and i > 0 and doc[i - 1].text in cues:
@@ -38,20 +41,33 @@ def _genders(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
     return {key: found.pop() for key, found in genders.items() if len(found) == 1}
 
 
-def resolve_pronouns(doc: Doc, entities: list[LocalEntity], mentions: list[Mention], token_keys: dict[int, int]) -> dict[int, int]:
-    """Token index of each resolved pronoun → the entity key it stands for."""
+def resolve_pronouns(
+    doc: Doc, text: str, entities: list[LocalEntity], mentions: list[Mention], token_keys: dict[int, int]
+) -> dict[int, int]:
+    """Token index of each resolved pronoun → the entity key it stands for. ``text`` is the
+    document's text (``doc`` was parsed from its normalised copy, same length)."""
     labels = {e.key: e.label for e in entities}
-    genders = _genders(doc, mentions)
-    starts = {t.idx: t.i for t in doc}
+    if "PERSON" not in labels.values():
+        return {}
+    # Token arrays instead of a loop over every Token object: this runs on every document.
+    offsets = doc.to_array("IDX").tolist()
+    starts = {offset: i for i, offset in enumerate(offsets)}
+    pronoun_ids = {doc.vocab.strings.add(word) for word in PERSON_PRONOUNS}
+    pronouns = [i for i, lower in enumerate(doc.to_array("LOWER").tolist()) if lower in pronoun_ids]
+    if not pronouns:
+        return {}
+    # tokens holding a line break, in order: a paragraph starts after one
+    breaks = sorted({bisect_right(offsets, m.start()) - 1 for m in _LINE_BREAK.finditer(text)})
+    genders = _genders(doc, mentions, starts)
     heads = sorted((starts[m.start_char], m.key) for m in mentions if m.start_char in starts)
     resolved: dict[int, int] = {}
-    for token in doc:
+    for i in pronouns:
+        token = doc[i]
         word = token.lower_
-        if token.pos_ != "PRON" or token.dep_ not in ARGUMENT_DEPS or word not in PERSON_PRONOUNS:
+        if token.pos_ != "PRON" or token.dep_ not in ARGUMENT_DEPS:
             continue
-        paragraph_start = token.i
-        while paragraph_start > 0 and "\n" not in doc[paragraph_start - 1].text_with_ws:
-            paragraph_start -= 1
+        before = bisect_left(breaks, token.i)
+        paragraph_start = breaks[before - 1] + 1 if before else 0
         clause = {c.i for c in token.head.children} | {token.head.i}
         same_clause = {token_keys[i] for i in clause if i in token_keys}
         best = None

@@ -332,7 +332,16 @@ def extract_relations(
                 out[key] = Relation(sent_ids[token.i], source, target, predicate, category, negated,
                                     is_symmetric, modality, "pronoun" in pattern, pattern)
 
-    for token in doc:
+    # A relation joins two different entities of one sentence (a parse never crosses sentences),
+    # so sentences naming fewer than two are not looked at.
+    named: dict[int, set[int]] = {}
+    for i, key in [*token_keys.items(), *(pronoun_keys or {}).items()]:
+        named.setdefault(sent_ids[i], set()).add(key)
+    busy = {sent_id for sent_id, keys in named.items() if len(keys) > 1}
+    for i, sent_id in enumerate(sent_ids):
+        if sent_id not in busy:
+            continue
+        token = doc[i]
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma not in skip:
             agents = sentence.agents(token)
