@@ -82,7 +82,7 @@ def timed_build(corpus: Path, out: Path, processes: int, cache: Path, model: str
     seconds = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise RuntimeError(done.stderr)
-    return seconds, done.stderr.strip().splitlines()[-1]
+    return seconds, (done.stdout.strip().splitlines() or [""])[-1]
 
 
 def cold_build(corpus: Path, out: Path, processes: int, cache: Path, model: str) -> tuple[float, str]:
