@@ -1,6 +1,7 @@
 """Cross-document identity: one canonical entity for the local entities of many documents.
 
-Local entities whose names are equal (case-insensitively) are one entity; its type is the vote
+Local entities whose names are equal (ignoring case, dots and accents, and with a leading country
+alias read as its country: "U.S. Army" is "United States Army") are one entity; its type is the vote
 of their types weighted by mentions, and its name the most used spelling. A lone surname from a
 document that never names the person in full ("Trump") joins the only full PERSON name in the
 corpus that ends with it; when two full names share it ("George Bush", "Jeb Bush") it stays a
@@ -18,10 +19,29 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .aliases import UserAliases
-from .gazetteer import fold, initials
+from .gazetteer import fold, gazetteer, initials
 from .records import DocExtraction
+
+
+COUNTRY_PREFIX_WORDS = (3, 2, 1)  # longest first: "united states", "us"
+
+
+@lru_cache(maxsize=1 << 16)
+def entity_key(name: str) -> str:
+    """What names are compared by across documents: ``fold(name)``, with a leading country name
+    or alias replaced by the country's own name, so "U.S. Army", "US Army" and "United States
+    Army" are one key (the spelling shown is still the most used one)."""
+    key = fold(name)
+    words = key.split()
+    for n in COUNTRY_PREFIX_WORDS:
+        if len(words) > n:
+            country = gazetteer().country(" ".join(words[:n]))
+            if country:
+                return " ".join([fold(country), *words[n:]])
+    return key
 
 
 @dataclass
@@ -64,7 +84,7 @@ class EntityIndex:
 
     def add(self, extraction: DocExtraction) -> None:
         for entity in extraction.entities:
-            acc = self._by_name[fold(entity.name)]
+            acc = self._by_name[entity_key(entity.name)]
             acc.spellings[entity.name] += entity.mentions
             acc.labels[entity.label] += entity.mentions
             acc.aliases.update(entity.aliases)
@@ -85,15 +105,15 @@ class EntityIndex:
         forced_type: dict[str, str] = {}
         spelling: dict[str, str] = {}
         for rule in user.rules:
-            key = fold(rule.canonical)
+            key = entity_key(rule.canonical)
             spelling[key] = rule.canonical
             if rule.type:
                 forced_type[key] = rule.type
             for name in accs:
-                if fold(rule.alias) in (name, target[name]):
+                if entity_key(rule.alias) in (name, target[name]):
                     target[name] = key
         for a, b in user.never_merge:
-            a, b = fold(a), fold(b)
+            a, b = entity_key(a), entity_key(b)
             if a in target and b in target and target[a] == target[b]:
                 for name in (a, b):  # the one that was attached goes back to itself
                     if target[name] != name:
@@ -103,7 +123,7 @@ class EntityIndex:
             merged[target[name]].merge(accs[name])
         entities = {}
         for name, acc in merged.items():
-            own = Counter({s: n for s, n in acc.spellings.items() if fold(s) == name})
+            own = Counter({s: n for s, n in acc.spellings.items() if entity_key(s) == name})
             canonical = spelling.get(name) or (_most_common(own) if own else _most_common(acc.spellings))
             acc.aliases.add(canonical)
             entities[name] = Entity(
@@ -149,7 +169,7 @@ class ResolvedEntities:
     by_local_name: dict[str, Entity]
 
     def of(self, local_name: str) -> Entity:
-        return self.by_local_name[fold(local_name)]
+        return self.by_local_name[entity_key(local_name)]
 
     def entities(self) -> list[Entity]:
         return sorted({e.id: e for e in self.by_local_name.values()}.values(), key=lambda e: e.id)

@@ -169,6 +169,19 @@ def test_documents_share_canonical_entities(graph_of):
     assert "US" not in g and g.nodes["United States"]["documents"] == 2
 
 
+def test_a_country_alias_at_the_start_of_a_name_is_read_as_the_country(graph_of):
+    g = graph_of(
+        "The U.S. Army sent engineers to Haiti on Monday.",
+        "The United States Army said the engineers would stay in Haiti for a month.",
+        "The US Army and the United Kingdom Parliament were not consulted, said Maria Lopez.",
+    )
+    armies = [n for n in g if n.endswith("Army")]
+    assert len(armies) == 1, armies
+    assert g.nodes[armies[0]]["documents"] == 3
+    assert {"U.S. Army", "United States Army"} <= set(g.nodes[armies[0]]["aliases"])
+    assert "United States" not in g or g.nodes["United States"]["documents"] <= 1  # the army is not the country
+
+
 def test_a_lone_surname_shared_by_two_people_stays_apart(graph_of):
     g = graph_of(
         "George Bush spoke in Texas on Monday.",
