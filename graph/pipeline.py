@@ -131,6 +131,7 @@ def graph_from_extractions(extractions: list[DocExtraction], options: Options) -
         "model": info.name,
         "model_version": info.version,
         "spacy_version": info.spacy_version,
+        "networkx_version": nx.__version__,  # communities and layout depend on it
         "entity_graph_version": __version__,
     }
     if dates:

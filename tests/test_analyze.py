@@ -60,7 +60,10 @@ def test_block_betweenness_equals_networkx(seed):
     g = nx.gnm_random_graph(40 + 30 * seed, 60 + 25 * seed, seed=seed)
     g = nx.disjoint_union_all([g, nx.path_graph(7), nx.star_graph(5), nx.empty_graph(3)])
     g = nx.relabel_nodes(g, {i: f"n{i:03d}" for i in g})
-    for k in (None, 5, 37):
+    # networkx 3.5 changed how a sampled estimate is rescaled (source nodes apart); we follow it,
+    # so on an older networkx (Python 3.10 gets 3.4) only the exact numbers can be compared.
+    samples = (5, 37) if tuple(int(p) for p in nx.__version__.split(".")[:2]) >= (3, 5) else ()
+    for k in (None, *samples):
         expected = nx.betweenness_centrality(g, k=k, seed=11)
         got = betweenness_centrality(g, k=k, seed=11)
         assert got.keys() == expected.keys()

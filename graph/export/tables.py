@@ -64,13 +64,19 @@ def _cell(value) -> str:
     return str(value)
 
 
+def _row(cells: list) -> list:
+    # NUL cannot be written by the csv module of Python 3.10 ("need to escape") and ends a field
+    # early in some spreadsheet programs: it is dropped everywhere, so all versions write one file.
+    return [cell.replace("\0", "") if isinstance(cell, str) else cell for cell in cells]
+
+
 def write_nodes_csv(graph: nx.MultiDiGraph, path: Path) -> None:
     with atomic_write(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow([title for title, _ in NODE_COLUMNS])
         for node in sorted(graph.nodes):
             attrs = graph.nodes[node]
-            writer.writerow([node if key is None else _cell(attrs.get(key)) for _, key in NODE_COLUMNS])
+            writer.writerow(_row([node if key is None else _cell(attrs.get(key)) for _, key in NODE_COLUMNS]))
 
 
 def write_edges_csv(graph: nx.MultiDiGraph, path: Path) -> None:
@@ -81,11 +87,11 @@ def write_edges_csv(graph: nx.MultiDiGraph, path: Path) -> None:
         for index, (source, target, _, attrs) in enumerate(edges):
             directed = attrs["kind"] == "relation" and not attrs.get("symmetric")
             evidence = JOIN.join(f"[{e['doc']}] {e['sentence']}" for e in attrs.get("evidence", []))
-            writer.writerow(
+            writer.writerow(_row(
                 [source, target, "Directed" if directed else "Undirected", attrs["weight"], f"e{index}"]
                 + [_cell(attrs.get(key)) for _, key in EDGE_COLUMNS]
                 + [evidence]
-            )
+            ))
 
 
 def write_csv(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
