@@ -156,6 +156,19 @@ def test_country_and_person_in_one_span_are_split(extract):
     assert "Ukraine" in names
 
 
+def test_a_name_never_keeps_a_bracket_or_quote_it_does_not_close(graph_of):
+    g = graph_of(
+        "The Federal Bureau of Investigation (FBI) opened an inquiry in Texas. The FBI declined to comment.",
+        'Officials said [Bashar al] Assad met Vladimir Putin in Moscow.',
+        'William "Bill" Clinton and Edward (Eamon) de Valera never met.',
+    )
+    assert "Federal Bureau of Investigation" in g and "FBI" in g.nodes["Federal Bureau of Investigation"]["aliases"]
+    assert "Assad" in g
+    assert 'William "Bill" Clinton' in g and "Edward (Eamon) de Valera" in g  # balanced ones stay
+    for name in g:
+        assert name.count("(") == name.count(")") and name.count("[") == name.count("]") and name.count('"') % 2 == 0, name
+
+
 # -- across documents -------------------------------------------------------------------------
 
 def test_documents_share_canonical_entities(graph_of):

@@ -141,7 +141,40 @@ def _extend_right(ent: Span, taken: set[int]) -> int:
     return end
 
 
+CLOSING_BRACKETS = {")": "(", "]": "[", "}": "{"}
+
+
+def _balanced_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut a span at a bracket or quote it does not close: "Federal Bureau of Investigation (FBI"
+    ends before "(", "[Bashir al] Assad" starts after "]", "Jason "Mac" ends before the quote
+    (a quote with a word right after it opens, otherwise it closes)."""
+    opened: list[int] = []
+    quotes: list[int] = []
+    for i in range(start, end):
+        text = doc[i].text
+        if text in ("(", "[", "{"):
+            opened.append(i)
+        elif text in CLOSING_BRACKETS:
+            if opened and doc[opened[-1]].text == CLOSING_BRACKETS[text]:
+                opened.pop()
+            else:
+                start, opened, quotes = i + 1, [], []
+        elif text == '"':
+            quotes.append(i)
+    if opened:
+        end = opened[0]
+    quotes = [q for q in quotes if start <= q < end]
+    if len(quotes) % 2:
+        q = quotes[-1]
+        if doc[q].whitespace_ == "" and q + 1 < end:
+            end = q
+        else:
+            start = q + 1
+    return start, end
+
+
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    start, end = _balanced_bounds(doc, start, end)
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
