@@ -58,8 +58,8 @@ def betweenness_centrality(graph: nx.Graph, k: int | None = None, seed: int | No
     if n < 3:
         return dict.fromkeys(nodes, 0.0)
     index = {node: i for i, node in enumerate(nodes)}
-    rows = [index[u] for u, v in graph.edges() if u != v]
-    cols = [index[v] for u, v in graph.edges() if u != v]
+    pairs = [(index[u], index[v]) for u, v in graph.edges() if u != v]
+    rows, cols = [u for u, _ in pairs], [v for _, v in pairs]
     adjacency = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
     adjacency = ((adjacency + adjacency.T) > 0).astype(np.float64).tocsr()
     sources = np.array([index[s] for s in sampled], dtype=np.int64)

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 MODEL_ENV = "ENTITY_GRAPH_MODEL"
@@ -76,7 +77,11 @@ def describe_model(name: str | None = None) -> ModelInfo:
     """Name and version of the pipeline ``name`` (default: ``default_model_name()``), read from
     its ``meta.json``; when there is none, the pipeline is loaded, which also gives the one-line
     error for a pipeline that is not installed."""
-    name = name or default_model_name()
+    return _describe(name or default_model_name())
+
+
+@lru_cache(maxsize=None)  # a build asks three times (checks, cache key, metadata); read meta.json once
+def _describe(name: str) -> ModelInfo:
     path = _meta_path(name)
     if path is not None and path.is_file():
         try:

@@ -17,13 +17,12 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from .xmlstream import gc_paused
+from .xmlstream import SCALAR_TYPES, gc_paused
 
 EVIDENCE_IN_ATTRIBUTE = 3
 JOIN = " | "
 # XML 1.0 forbids these characters even when escaped.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_SCALAR_TYPES = (bool, int, float, str)  # bool first: it is an int too
 
 
 def xml_text(value: str) -> str:
@@ -36,10 +35,10 @@ def scalar(value):
     """A str (XML-clean), int, float or bool: lists joined, numpy and other subclasses converted."""
     if isinstance(value, (list, tuple, set)):
         value = JOIN.join(str(v) for v in value)
-    elif type(value) not in _SCALAR_TYPES:
+    elif type(value) not in SCALAR_TYPES:
         if hasattr(value, "item"):
             value = value.item()  # numpy scalars
-        for base in _SCALAR_TYPES:
+        for base in SCALAR_TYPES:
             if isinstance(value, base):
                 value = base(value)
                 break
@@ -54,7 +53,7 @@ def _scalars(attrs: dict, skip: str | None = None) -> dict:
     for key, value in attrs.items():
         kind = type(value)
         if kind is str:
-            out[key] = value if value.isascii() and value.isprintable() else _XML_FORBIDDEN.sub("", value)
+            out[key] = xml_text(value)
         elif kind is int or kind is float or kind is bool:
             out[key] = value
         elif value is not None and key != skip:

@@ -34,6 +34,7 @@ from .flatten import FlatGraph, edge_kind, flat_graph
 from .style import rgb, type_colour
 from .xmlstream import (
     XML_DECLARATION,
+    XML_TYPE_NAMES,
     Layouts,
     attr_needs_escape,
     escape_attr,
@@ -49,7 +50,6 @@ HEADER = (
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
     'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
 )
-GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _FLOAT_SPECIAL = {"inf": "INF", "-inf": "-INF", "nan": "NaN"}  # as networkx writes them
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # edge attributes written as XML attributes of <edge>, not as attvalues
@@ -174,7 +174,7 @@ class _Writer:
         return [
             f'    <attributes mode="static" class="{scope}">\n',
             *(
-                f'      <attribute id="{number}" title="{escape_attr(title)}" type="{GEXF_TYPES[kind]}" />\n'
+                f'      <attribute id="{number}" title="{escape_attr(title)}" type="{XML_TYPE_NAMES[kind]}" />\n'
                 for title, number in columns.items()
                 for kind in (layouts.types[title],)
             ),
@@ -222,12 +222,8 @@ def gexf_parts(flat: FlatGraph) -> list[str]:
     ]
 
 
-def gexf_text(flat: FlatGraph) -> str:
-    return "".join(gexf_parts(flat))
-
-
 def gexf_bytes(graph: nx.MultiDiGraph, flat: FlatGraph | None = None) -> bytes:
-    return gexf_text(flat if flat is not None else flat_graph(graph)).encode("utf-8")
+    return "".join(gexf_parts(flat if flat is not None else flat_graph(graph))).encode("utf-8")
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: Path, flat: FlatGraph | None = None) -> None:

@@ -43,6 +43,7 @@ from . import atomic_write
 from .flatten import EVIDENCE_IN_ATTRIBUTE, JOIN, FlatGraph, flat_graph
 from .xmlstream import (
     XML_DECLARATION,
+    XML_TYPE_NAMES,
     Layouts,
     escape_attr,
     escape_text,
@@ -59,7 +60,6 @@ HEADER = (
     'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
     'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
 )
-GRAPHML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
 def _relation_edge(parts: list[dict]) -> dict:
@@ -109,9 +109,7 @@ def pair_edges(flat: FlatGraph) -> list[tuple[str, str, dict]]:
                 pairs[(a, b)]["npmi"] = attrs["npmi"]
     # ids in (u, v) order; the edges in the order networkx wrote them (by source, the relations
     # first), so the file stays byte for byte what it was
-    rank = {node: index for index, node in enumerate(sorted(flat.nodes))}
-    size = len(rank)
-    for index, pair in enumerate(sorted(pairs, key=lambda pair: rank[pair[0]] * size + rank[pair[1]])):
+    for index, pair in enumerate(sorted(pairs)):
         pairs[pair]["id"] = f"e{index}"  # Gephi reads an "id" key as the edge id, not as a column
     by_source: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
     for (u, v), data in pairs.items():
@@ -165,7 +163,7 @@ def graphml_parts(flat: FlatGraph) -> list[str]:
     ]
     keys = [
         f'  <key id="{escape_attr(name)}" for="{scope}" attr.name="{escape_attr(name)}" '
-        f'attr.type="{GRAPHML_TYPES[kind]}" />\n'
+        f'attr.type="{XML_TYPE_NAMES[kind]}" />\n'
         for scope, layouts in (("node", node_layouts), ("edge", edge_layouts))
         for name, kind in layouts.types.items()
     ][::-1]  # networkx's order: each new key went first
@@ -176,12 +174,8 @@ def graphml_parts(flat: FlatGraph) -> list[str]:
     return [XML_DECLARATION, HEADER, *keys, *graph, "</graphml>\n"]
 
 
-def graphml_text(flat: FlatGraph) -> str:
-    return "".join(graphml_parts(flat))
-
-
 def graphml_bytes(graph: nx.MultiDiGraph, flat: FlatGraph | None = None) -> bytes:
-    return graphml_text(flat if flat is not None else flat_graph(graph)).encode("utf-8")
+    return "".join(graphml_parts(flat if flat is not None else flat_graph(graph))).encode("utf-8")
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path, flat: FlatGraph | None = None) -> None:

@@ -23,7 +23,9 @@ from typing import Callable, Iterator
 
 XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 
-_TYPES = (bool, int, float, str)  # bool first: it is an int too
+SCALAR_TYPES = (bool, int, float, str)  # bool first: it is an int too
+# GraphML attr.type and GEXF attribute type of each (both call them the same)
+XML_TYPE_NAMES = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
 def text_needs_escape(value: str) -> bool:
@@ -69,7 +71,7 @@ def merge_type(seen: type | None, new: type) -> type:
 def value_type(value) -> type:
     """bool, int, float or str (what ``flatten.scalar`` makes); TypeError for anything else."""
     kind = type(value)
-    if kind in _TYPES:
+    if kind in SCALAR_TYPES:
         return kind
     raise TypeError(f"cannot write a value of type {kind.__name__} to XML: {value!r}")
 
