@@ -2,237 +2,66 @@
 """Score entity graphs against hand-annotated gold files (the format of ../shared/eval/README.md).
 
     scripts/evaluate.py ../shared/eval/dev                 # build each NN.txt with the current code, score it
+    scripts/evaluate.py ../shared/eval/train --folds 1,2,3,4   # only the articles of these folds (eval/folds.tsv)
+    scripts/evaluate.py DIR1 DIR2 ...                      # several folders, one micro-average
     scripts/evaluate.py ../shared/eval/dev --graphs DIR    # score DIR/NN/graph.json instead
     scripts/evaluate.py ../shared/eval/dev --json          # machine-readable figures
 
 Per article and micro-averaged: entity precision / recall / F1, type accuracy, splits and
-over-merges, relation and co-occurrence precision / recall / F1.
-
-Matching (from the gold README): a node matches the gold entity that has a mention equal to the
-node's id or label, compared case-insensitively with curly apostrophes straightened, a trailing
-possessive and a leading "the" removed; only when its name matches nothing are its aliases tried.
-A node matching two gold entities matches none (over-merge); a second node matching an
-already-matched entity is a split and counts as a false positive. Only PERSON/ORG/GPE/NORP/LOC gold
-entities count; a node matching a gold entity of another type is neutral and ignored with its edges.
+over-merges, relation and co-occurrence precision / recall / F1. The scoring rules are in
+``graph/evaluation.py``.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
-import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-COUNTED_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+from graph.evaluation import Score, pronoun_precision, read_folds, score_graph
 
-
-def norm(name: str) -> str:
-    s = name.replace("\u2019", "'").replace("\u2018", "'").strip()
-    s = re.sub(r"(?:'s|')$", "", s)
-    s = re.sub(r"^the\s+", "", s, flags=re.IGNORECASE)
-    return " ".join(s.split()).casefold()
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
-class Score:
-    entities: Counts = field(default_factory=Counts)
-    typed_right: int = 0
-    splits: list[str] = field(default_factory=list)
-    person_splits: int = 0
-    over_merges: list[str] = field(default_factory=list)
-    relations: Counts = field(default_factory=Counts)
-    cooccurrence: Counts = field(default_factory=Counts)
-    errors: dict[str, list] = field(default_factory=lambda: {"fp_nodes": [], "fn_entities": [], "mistyped": [],
-                                                              "fp_relations": [], "fn_relations": []})
-
-    def add(self, other: Score) -> None:
-        self.entities.add(other.entities)
-        self.typed_right += other.typed_right
-        self.splits += other.splits
-        self.person_splits += other.person_splits
-        self.over_merges += other.over_merges
-        self.relations.add(other.relations)
-        self.cooccurrence.add(other.cooccurrence)
-
-    @property
-    def type_accuracy(self) -> float:
-        return self.typed_right / self.entities.tp if self.entities.tp else 1.0
-
-    def figures(self) -> dict:
-        return {
-            "entity_precision": self.entities.precision, "entity_recall": self.entities.recall,
-            "entity_f1": self.entities.f1, "type_accuracy": self.type_accuracy,
-            "splits": len(self.splits), "person_splits": self.person_splits, "over_merges": len(self.over_merges),
-            "relation_precision": self.relations.precision, "relation_recall": self.relations.recall,
-            "relation_f1": self.relations.f1,
-            "cooccurrence_precision": self.cooccurrence.precision, "cooccurrence_recall": self.cooccurrence.recall,
-            "cooccurrence_f1": self.cooccurrence.f1,
-        }
-
-
-def match_nodes(nodes: list[dict], gold_entities: list[dict]) -> tuple[dict[str, str | None], Score]:
-    """Node id → gold entity name (None: unmatched). Neutral nodes are left out of the map."""
-    forms: dict[str, set[str]] = {}
-    for entity in gold_entities:
-        for form in [entity["name"], *entity["mentions"]]:
-            forms.setdefault(norm(form), set()).add(entity["name"])
-    gold_type = {e["name"]: e["type"] for e in gold_entities}
-    score = Score()
-    mapping: dict[str, str | None] = {}
-    matched: set[str] = set()
-    for node in sorted(nodes, key=lambda n: -int(n.get("mentions", 0))):
-        hits = forms.get(norm(node["id"]), set()) | forms.get(norm(node.get("label", node["id"])), set())
-        if not hits:
-            for alias in node.get("aliases", []):
-                hits |= forms.get(norm(alias), set())
-        if len(hits) > 1:
-            score.over_merges.append(f"{node['id']} = {' + '.join(sorted(hits))}")
-            mapping[node["id"]] = None
-            continue
-        if not hits:
-            mapping[node["id"]] = None
-            score.errors["fp_nodes"].append(node["id"])
-            continue
-        (name,) = hits
-        if gold_type[name] not in COUNTED_TYPES:
-            continue  # neutral: ignored with its edges
-        if name in matched:
-            score.splits.append(f"{node['id']} (another node is {name})")
-            score.person_splits += gold_type[name] == "PERSON"
-            mapping[node["id"]] = None
-            continue
-        matched.add(name)
-        mapping[node["id"]] = name
-        if node.get("type") == gold_type[name]:
-            score.typed_right += 1
-        else:
-            score.errors["mistyped"].append(f"{node['id']}: {node.get('type')} (gold {gold_type[name]})")
-    counted = [n for n in mapping]
-    score.entities.tp = len(matched)
-    score.entities.fp = len(counted) - len(matched)
-    gold_counted = [e["name"] for e in gold_entities if e["type"] in COUNTED_TYPES]
-    score.entities.fn = len([g for g in gold_counted if g not in matched])
-    score.errors["fn_entities"] = [g for g in gold_counted if g not in matched]
-    return mapping, score
-
-
-def _pair_sets(edges: list[dict], kind: str, mapping: dict[str, str | None]) -> list[tuple[str | None, str | None, dict]]:
-    out = []
-    for edge in edges:
-        if edge.get("kind") != kind or (kind == "relation" and edge.get("negated")):
-            continue
-        if edge["source"] not in mapping or edge["target"] not in mapping:
-            continue  # an edge of a neutral node
-        out.append((mapping[edge["source"]], mapping[edge["target"]], edge))
-    return out
-
-
-def score_graph(data: dict, gold: dict) -> Score:
-    mapping, score = match_nodes(data["nodes"], gold["entities"])
-    counted = {e["name"] for e in gold["entities"] if e["type"] in COUNTED_TYPES}
-
-    required, optional = set(), set()
-    for rel in gold["relations"]:
-        if rel["source"] not in counted or rel["target"] not in counted:
-            continue
-        pair = frozenset((rel["source"], rel["target"])) if rel.get("symmetric") else (rel["source"], rel["target"])
-        (optional if rel.get("optional") else required).add(pair)
-    symmetric_pairs = {p for p in required | optional if isinstance(p, frozenset)}
-    predicted = set()
-    for source, target, edge in _pair_sets(data["edges"], "relation", mapping):
-        if source is None or target is None or source == target:
-            predicted.add(("?", edge["source"], edge["target"], edge.get("predicate")))
-            continue
-        pair = frozenset((source, target))
-        predicted.add(pair if pair in symmetric_pairs else (source, target))
-    predicted -= optional
-    required -= optional
-    score.relations = Counts(len(predicted & required), len(predicted - required), len(required - predicted))
-    score.errors["fp_relations"] = sorted(str(tuple(p) if isinstance(p, frozenset) else p) for p in predicted - required)
-    score.errors["fn_relations"] = sorted(str(tuple(p) if isinstance(p, frozenset) else p) for p in required - predicted)
-
-    gold_co = {frozenset(p) for p in gold["cooccurrence_pairs"] if set(p) <= counted}
-    pred_co = set()
-    for source, target, edge in _pair_sets(data["edges"], "cooccurrence", mapping):
-        pred_co.add(frozenset((source, target)) if source and target and source != target
-                    else ("?", edge["source"], edge["target"]))
-    score.cooccurrence = Counts(len(pred_co & gold_co), len(pred_co - gold_co), len(gold_co - pred_co))
-    return score
-
-
-def build_graph_json(text_path: Path, model: str | None, pronouns: bool = True) -> dict:
-    from graph import Document, build_graph
-    from graph.export.tables import node_link
-
-    text = text_path.read_text(encoding="utf-8")
-    return node_link(build_graph([Document(text_path.name, text)], model=model, pronouns=pronouns))
-
-
+ROOT = Path(__file__).resolve().parents[1]
 PATTERN_FEATURES = ("verb", "prep", "passive", "control", "conj", "relative", "modifier", "nominal",
                     "light_verb", "between", "pronoun")
 
 
-def ablation(gold_dir: Path, model: str | None) -> list[tuple[str, dict]]:
-    """Micro figures with all relation patterns, then without each pattern feature in turn."""
-    import dataclasses
+def gold_files(folders: list[Path], folds: set[int] | None, folds_file: Path) -> list[Path]:
+    """Every NN.json of ``folders``; with ``folds``, only the articles ``folds_file`` puts in them."""
+    files = [g for folder in folders for g in sorted(folder.glob("*.json"))]
+    if folds is None:
+        return files
+    assigned = read_folds(folds_file)
+    return [g for g in files if assigned.get(g.stem) in folds]
 
-    from graph.export.tables import node_link
+
+def extract_gold(golds: list[Path], model: str | None, pronouns: bool = True, processes: int = 2) -> list:
+    """One DocExtraction per gold article (built from its NN.txt), in order."""
     from graph.ingest import Document
-    from graph.pipeline import Options, extract_corpus, graph_from_extractions
+    from graph.pipeline import Options, extract_corpus
 
-    options = Options(model=model)
-    golds = sorted(gold_dir.glob("*.json"))
-    extractions = [
-        extract_corpus([Document(g.with_suffix(".txt").name, g.with_suffix(".txt").read_text(encoding="utf-8"))], options)[0]
-        for g in golds
-    ]
+    documents = [Document(f"{g.parent.name}/{g.stem}.txt", g.with_suffix(".txt").read_text(encoding="utf-8")) for g in golds]
+    extractions, _ = extract_corpus(documents, Options(model=model, pronouns=pronouns, processes=processes))
+    return extractions
+
+
+def graph_json(extraction, model: str | None) -> dict:
+    from graph.export.tables import node_link
+    from graph.pipeline import Options, graph_from_extractions
+
+    return node_link(graph_from_extractions([extraction], Options(model=model)))
+
+
+def ablation(golds: list[Path], extractions: list, model: str | None) -> list[tuple[str, dict]]:
+    """Micro figures with all relation patterns, then without each pattern feature in turn."""
     rows = []
     for feature in ("(all)", *PATTERN_FEATURES):
         total = Score()
         for gold_path, extraction in zip(golds, extractions):
-            kept = [dataclasses.replace(x, relations=tuple(r for r in x.relations if feature not in r.pattern))
-                    for x in extraction]
-            data = node_link(graph_from_extractions(kept, options))
-            total.add(score_graph(data, json.loads(gold_path.read_text(encoding="utf-8"))))
+            kept = dataclasses.replace(extraction, relations=tuple(r for r in extraction.relations if feature not in r.pattern))
+            total.add(score_graph(graph_json(kept, model), json.loads(gold_path.read_text(encoding="utf-8"))))
         rows.append((feature, total.figures()))
     return rows
-
-
-def pronoun_precision(data: dict, gold: dict) -> tuple[int, int]:
-    """(relations that needed a pronoun, how many of them a gold relation, required or optional, confirms)."""
-    mapping, _ = match_nodes(data["nodes"], gold["entities"])
-    gold_pairs = {(r["source"], r["target"]) for r in gold["relations"]}
-    gold_pairs |= {(r["target"], r["source"]) for r in gold["relations"] if r.get("symmetric")}
-    found = confirmed = 0
-    for edge in data["edges"]:
-        if edge.get("kind") == "relation" and edge.get("via_pronoun") and not edge.get("negated"):
-            found += 1
-            confirmed += (mapping.get(edge["source"]), mapping.get(edge["target"])) in gold_pairs
-    return found, confirmed
 
 
 def _fmt(fig: dict) -> str:
@@ -245,32 +74,37 @@ def _fmt(fig: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold_dir", type=Path, help="folder of NN.txt + NN.json gold files")
+    parser.add_argument("gold_dirs", type=Path, nargs="+", help="folders of NN.txt + NN.json gold files")
+    parser.add_argument("--folds", help="comma-separated fold numbers: only the articles in them (see --folds-file)")
+    parser.add_argument("--folds-file", type=Path, default=ROOT / "eval" / "folds.tsv", help="article → fold table")
     parser.add_argument("--graphs", type=Path, help="score DIR/NN/graph.json instead of building")
     parser.add_argument("--model", help="spaCy pipeline to build with (default: as entity-graph)")
     parser.add_argument("--no-pronouns", dest="pronouns", action="store_false", help="build without pronoun resolution")
+    parser.add_argument("--processes", type=int, default=2, help="worker processes for parsing (default 2)")
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
     parser.add_argument("--ablation", action="store_true", help="relation figures without each pattern feature in turn")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors of each article")
     args = parser.parse_args(argv)
 
-    gold_files = sorted(args.gold_dir.glob("*.json"))
-    if not gold_files:
-        print(f"evaluate: no gold *.json files in {args.gold_dir}", file=sys.stderr)
+    folds = {int(f) for f in args.folds.split(",")} if args.folds else None
+    golds = gold_files(args.gold_dirs, folds, args.folds_file)
+    if not golds:
+        print(f"evaluate: no gold *.json files in {', '.join(map(str, args.gold_dirs))}", file=sys.stderr)
         return 2
+    extractions = None if args.graphs else extract_gold(golds, args.model, args.pronouns, args.processes)
     if args.ablation:
         print(f"{'without':12} {'P':>6} {'R':>6} {'F1':>6}")
-        for feature, fig in ablation(args.gold_dir, args.model):
+        for feature, fig in ablation(golds, extractions, args.model):
             print(f"{feature:12} {fig['relation_precision']:6.3f} {fig['relation_recall']:6.3f} {fig['relation_f1']:6.3f}")
         return 0
     total, per_doc = Score(), {}
     pronoun_found = pronoun_confirmed = 0
-    for gold_path in gold_files:
+    for i, gold_path in enumerate(golds):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         if args.graphs:
             data = json.loads((args.graphs / gold_path.stem / "graph.json").read_text(encoding="utf-8"))
         else:
-            data = build_graph_json(gold_path.with_suffix(".txt"), args.model, args.pronouns)
+            data = graph_json(extractions[i], args.model)
         score = score_graph(data, gold)
         found, confirmed = pronoun_precision(data, gold)
         pronoun_found, pronoun_confirmed = pronoun_found + found, pronoun_confirmed + confirmed
