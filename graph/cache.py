@@ -2,8 +2,8 @@
 
 A record's key is the SHA-256 of the document text, the model's name and version, the
 extraction settings (entity types, pronoun resolution) and the extractor's version: a hash of
-the source and data files of ``graph.extract`` and ``graph.data`` (and the text normalisation in
-``graph.nlp``), so changing a rule or a word list invalidates old records by itself. Records are pickled ``DocExtraction``s. Each batch is written
+the source files of ``graph.extract`` (all its subpackages), the trained relation model's file,
+the data files of ``graph.data`` (and the text normalisation in ``graph.nlp``), so changing a rule or a word list invalidates old records by itself. Records are pickled ``DocExtraction``s. Each batch is written
 in one transaction (WAL journal), so a run that is killed keeps every batch finished before it,
 and the database is never left half-written.
 
@@ -33,12 +33,12 @@ def extractor_version() -> str:
     """Hash of everything that decides what extraction produces."""
     package = Path(__file__).parent
     files = sorted(
-        [*package.joinpath("extract").glob("*.py"), *package.joinpath("data").glob("*.*"),
-         package / "nlp.py", package / "gazetteer.py", package / "records.py"]
+        [*package.joinpath("extract").rglob("*.py"), *package.joinpath("extract", "relations", "model").glob("*.json"),
+         *package.joinpath("data").glob("*.*"), package / "nlp.py", package / "gazetteer.py", package / "records.py"]
     )
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode())
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

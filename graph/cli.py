@@ -58,6 +58,13 @@ def _npmi(value: str) -> float:
     return number
 
 
+def _probability(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return number
+
+
 def make_parser() -> argparse.ArgumentParser:
     from .engines import default_processes
 
@@ -102,6 +109,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="keep co-occurrence edges seen in at least N sentences (default 1)")
     graph.add_argument("--min-npmi", type=_npmi, default=None, metavar="X",
                        help="keep co-occurrence edges with NPMI >= X, -1..1 (e.g. 0.1 drops chance pairs)")
+    graph.add_argument("--min-confidence", type=_probability, default=None, metavar="P",
+                       help="keep relation edges whose confidence is at least P, 0..1 (default: the relation "
+                            "model's threshold with the best cross-validated F1; 0 keeps every candidate it recorded)")
 
     records = build.add_argument_group("JSON Lines and CSV inputs")
     records.add_argument("--text-field", default="text", help="field or column with the text (default: text)")
@@ -171,7 +181,7 @@ def _build(args: argparse.Namespace) -> int:
     _check_types(args.types, args.model)
     options = Options(
         model=args.model, types=args.types, title=args.title, aliases=aliases, min_npmi=args.min_npmi,
-        min_weight=args.min_weight, processes=args.processes, engine=args.engine, scheduler=args.scheduler,
+        min_weight=args.min_weight, min_confidence=args.min_confidence, processes=args.processes, engine=args.engine, scheduler=args.scheduler,
         cache=None if args.no_cache else (args.cache or default_cache_path()), pronouns=args.pronouns,
         fields=Fields(args.text_field, args.id_field, args.date_field),
     )

@@ -40,6 +40,7 @@ class Options:
     aliases: UserAliases | None = None
     min_npmi: float | None = None
     min_weight: int = 1
+    min_confidence: float | None = None  # relation edges below it are left out; None: the model's threshold
     processes: int = 1
     engine: str = "local"  # local | dask
     scheduler: str | None = None
@@ -136,7 +137,13 @@ def graph_from_extractions(extractions: list[DocExtraction], options: Options) -
     }
     if dates:
         metadata["date"] = dates[-1] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
-    graph = assemble(extractions, resolve(extractions, options.aliases), metadata)
+    min_confidence = options.min_confidence
+    if min_confidence is None:
+        from .extract.relations.classifier import load_model
+
+        min_confidence = load_model().threshold
+    metadata["min_confidence"] = min_confidence
+    graph = assemble(extractions, resolve(extractions, options.aliases), metadata, min_confidence=min_confidence)
     return analyze(graph, min_npmi=options.min_npmi, min_weight=options.min_weight)
 
 
@@ -149,10 +156,11 @@ def build_graph(
     min_npmi: float | None = None,
     min_weight: int = 1,
     pronouns: bool = True,
+    min_confidence: float | None = None,
 ) -> nx.MultiDiGraph:
     """The entity graph of ``documents`` (see README for node and edge attributes)."""
     options = Options(model=model, types=tuple(types), title=title, aliases=aliases, min_npmi=min_npmi,
-                      min_weight=min_weight, pronouns=pronouns)
+                      min_weight=min_weight, pronouns=pronouns, min_confidence=min_confidence)
     extractions, _ = extract_corpus(documents, options)
     if not extractions:
         raise UsageError("no documents to build a graph from")

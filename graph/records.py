@@ -58,6 +58,7 @@ class Relation:
     modality: str = "asserted"  # asserted | intended | possible | reported
     via_pronoun: bool = False  # an argument was reached through "he", "she" or "they"
     pattern: tuple[str, ...] = ()  # the rule features that produced it (for ablation and debugging)
+    confidence: float | None = None  # the relation model's probability that the sentence states it
 
 
 @dataclass(frozen=True)

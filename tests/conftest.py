@@ -51,6 +51,32 @@ def graph_of(nlp):
 
 
 @pytest.fixture(scope="session")
+def rule_graph_of(nlp):
+    """The graph of texts with the hand-written rules' relations only (``relations/rules.py``),
+    which the relation model reads as evidence: ``rule_graph_of("text")`` → MultiDiGraph."""
+    import dataclasses
+
+    from graph.extract import analyse_document
+    from graph.extract.relations import rule_relations
+    from graph.pipeline import Options, graph_from_extractions
+    from graph.records import DEFAULT_TYPES
+
+    def run(*texts: str):
+        extractions = []
+        for i, text in enumerate(texts):
+            document = Document(f"doc{i}", text)
+            doc = nlp(normalize(text))
+            parsed = analyse_document(document, doc, frozenset(DEFAULT_TYPES))
+            relations = rule_relations(doc, parsed.token_keys, parsed.sent_ids, parsed.pronoun_keys)
+            sentences = {n: " ".join(text[a:b].split()) for n, (a, b) in enumerate(parsed.sent_bounds)}
+            extractions.append(dataclasses.replace(extract_document(document, doc), relations=tuple(relations),
+                                                   sentences=sentences))
+        return graph_from_extractions(extractions, Options(min_confidence=0.0))
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     require(SHARED.is_dir(), f"../shared not found at {SHARED} (set ENTITY_GRAPH_SHARED)")
     return SHARED

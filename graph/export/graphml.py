@@ -6,7 +6,8 @@ see tests/test_gephi.py. networkx in turn cannot read back a GraphML file that m
 undirected edges. So graph.graphml holds a directed graph with at most one edge per ordered pair:
 
 - all relations from A to B become one edge, ``kind`` = "relation", ``label`` = the predicates
-  joined with " | " (most supported first), ``weight`` = their summed weight, ``categories`` and
+  joined with " | " (most supported first), ``weight`` = their summed weight, ``confidence`` the
+  highest of theirs (when the model gave one), ``categories`` and
   ``predicates`` as columns;
 - the co-occurrence of A and B is its own edge, ``kind`` = "cooccurrence", written in the
   direction that has no relation edge; when relations run both ways it is folded into the A→B
@@ -75,6 +76,7 @@ def _relation_edge(parts: list[dict]) -> dict:
         "weight": float(sum(d["weight"] for d in parts)),
         "cooccurrence_weight": 0,
         "evidence": JOIN.join(evidence),
+        **({"confidence": max(confidences)} if (confidences := [d["confidence"] for d in parts if "confidence" in d]) else {}),
     }
 
 

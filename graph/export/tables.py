@@ -24,7 +24,7 @@ NODE_COLUMNS = (
 )
 EDGE_COLUMNS = (
     ("Label", "predicate"), ("Kind", "kind"), ("Category", "category"), ("Negated", "negated"),
-    ("Symmetric", "symmetric"), ("Modality", "modality"), ("PMI", "pmi"), ("NPMI", "npmi"),
+    ("Symmetric", "symmetric"), ("Modality", "modality"), ("Confidence", "confidence"), ("PMI", "pmi"), ("NPMI", "npmi"),
 )
 
 

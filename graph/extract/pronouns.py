@@ -10,11 +10,19 @@ coref stopped working after 3.4):
 - gender comes from the text's own cues: an honorific before a mention of the person ("Mr.",
   "Mrs.", "Ms.", "Sir", "Queen" ... in ``data/gendered_titles.tsv``); a person with no cue fits
   either pronoun;
+- a pronoun inside a quotation stands only for a person named inside the same quotation, and one
+  outside quotations only for a person named outside them: in 'X said: "... trained him"', "him"
+  is not X (quotation marks pair up within a paragraph);
 - the nearest compatible mention that is a subject (or in apposition to one: "its director, Tomas
   Berg, urged ...") wins, else the nearest compatible mention; an
   entity that is an argument of the pronoun's own verb is never its antecedent ("Trump met him").
 
-Relations reached through a pronoun are marked ``via_pronoun``.
+"It" and "they" as the subject of a clause reported by a verb whose own subject is an entity
+stand for that entity ("Japan said it would send aid to Ukraine", "the ministers said they had
+agreed"); "it" not for a person.
+
+Relations reached through a pronoun are marked ``via_pronoun``; the relation model uses a pronoun
+only for an entity named in the same sentence (see ``relations/features.py``).
 """
 from __future__ import annotations
 
@@ -27,6 +35,7 @@ from ..data import table
 from ..records import LocalEntity, Mention
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+REPORTED_SUBJECTS = frozenset({"it", "they"})
 _LINE_BREAK = re.compile("[\n\u2028\u2029]")  # what graph.nlp.normalize turns into "\n"
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "agent"})
 
@@ -47,18 +56,21 @@ def resolve_pronouns(
     """Token index of each resolved pronoun → the entity key it stands for. ``text`` is the
     document's text (``doc`` was parsed from its normalised copy, same length)."""
     labels = {e.key: e.label for e in entities}
+    reported = _reported_subjects(doc, labels, token_keys)
     if "PERSON" not in labels.values():
-        return {}
+        return reported
     # Token arrays instead of a loop over every Token object: this runs on every document.
     offsets = doc.to_array("IDX").tolist()
     starts = {offset: i for i, offset in enumerate(offsets)}
     pronoun_ids = {doc.vocab.strings.add(word) for word in PERSON_PRONOUNS}
     pronouns = [i for i, lower in enumerate(doc.to_array("LOWER").tolist()) if lower in pronoun_ids]
     if not pronouns:
-        return {}
+        return reported
     # tokens holding a line break, in order: a paragraph starts after one
     breaks = sorted({bisect_right(offsets, m.start()) - 1 for m in _LINE_BREAK.finditer(text)})
     genders = _genders(doc, mentions, starts)
+    quote_id = doc.vocab.strings.add('"')
+    quotes = [i for i, lower in enumerate(doc.to_array("LOWER").tolist()) if lower == quote_id]
     heads = sorted((starts[m.start_char], m.key) for m in mentions if m.start_char in starts)
     resolved: dict[int, int] = {}
     for i in pronouns:
@@ -68,12 +80,17 @@ def resolve_pronouns(
             continue
         before = bisect_left(breaks, token.i)
         paragraph_start = breaks[before - 1] + 1 if before else 0
+        first_quote = bisect_left(quotes, paragraph_start)
+        quotation = bisect_left(quotes, token.i) - first_quote  # odd: inside the quotation it counts
         clause = {c.i for c in token.head.children} | {token.head.i}
         same_clause = {token_keys[i] for i in clause if i in token_keys}
         best = None
         for index, key in reversed(heads):
             if index >= token.i or index < paragraph_start or key in same_clause:
                 continue
+            at = bisect_left(quotes, index) - first_quote
+            if (at != quotation) if quotation % 2 else at % 2:
+                continue  # not in the same quotation, or inside one when the pronoun is outside
             if labels.get(key) != "PERSON" or genders.get(key, PERSON_PRONOUNS[word]) != PERSON_PRONOUNS[word]:
                 continue
             # the head token of the mention's span is the last one; a subject beats a mere mention
@@ -88,4 +105,24 @@ def resolve_pronouns(
                 best = key
         if best is not None:
             resolved[token.i] = best
-    return resolved
+    return {**reported, **resolved}
+
+
+def _reported_subjects(doc: Doc, labels: dict[int, str], token_keys: dict[int, int]) -> dict[int, int]:
+    """"X said it/they ...": the pronoun subject of a reported clause stands for the entity that is
+    the subject of the reporting verb."""
+    words = {doc.vocab.strings.add(w) for w in REPORTED_SUBJECTS}
+    found = {}
+    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+        if lower not in words:
+            continue
+        token = doc[i]
+        clause = token.head
+        if token.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            continue
+        subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i in token_keys]
+        if len(subjects) == 1:
+            key = token_keys[subjects[0].i]
+            if token.lower_ == "they" or labels.get(key) != "PERSON":
+                found[i] = key
+    return found

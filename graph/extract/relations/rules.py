@@ -44,8 +44,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import table, word_set
-from ..records import Relation
+from ...data import table, word_set
+from ...records import Relation
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "obj")

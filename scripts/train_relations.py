@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Train the relation model from annotation folders, cross-validated by article.
+
+    scripts/train_relations.py                    # dev CV (folds 1-4 of eval/folds.tsv), figures only
+    scripts/train_relations.py --final            # 5-fold CV, test fold, threshold; writes the model and its card
+    scripts/train_relations.py --ablation         # dev CV without each feature group
+
+Folds come from ``eval/folds.tsv`` (``scripts/make_folds.py``, by article, near-duplicates
+together); fold 0 is the test fold, left out of every development run. Extra annotation folders
+(``--extra DIR``) are added to the training data of every fold, never to its test articles.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.evaluation import read_folds  # noqa: E402
+from graph.extract.relations.classifier import MODEL_PATH  # noqa: E402
+from graph.extract.relations.features import FEATURE_GROUPS  # noqa: E402
+from graph.training import cross_validate, fit, load_articles, score_articles  # noqa: E402
+
+SEED = 20261201
+THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 19)]
+
+
+def trainer(c: float, groups=(), class_weight=None, min_count: int = 1):
+    def train(articles):
+        return fit([f for a in articles for f in a.features], [y for a in articles for y in a.labels],
+                   c=c, seed=SEED, groups=groups, class_weight=class_weight, min_count=min_count)
+    return train
+
+
+def sweep(articles, relations) -> list[tuple[float, dict]]:
+    return [(t, score_articles(articles, relations, t).figures()) for t in THRESHOLDS]
+
+
+def best(rows):
+    return max(rows, key=lambda r: (r[1]["relation_f1"], -abs(r[0] - 0.5)))
+
+
+def fmt(fig: dict) -> str:
+    return f"P {fig['relation_precision']:.3f} R {fig['relation_recall']:.3f} F1 {fig['relation_f1']:.3f}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold_dirs", nargs="*", type=Path, default=[ROOT.parent / "shared" / "eval" / "train"])
+    parser.add_argument("--extra", nargs="*", type=Path, default=[], help="more annotation folders, training only")
+    parser.add_argument("--folds-file", type=Path, default=ROOT / "eval" / "folds.tsv")
+    parser.add_argument("--c", type=float, default=0.1, help="inverse L2 regularisation strength")
+    parser.add_argument("--min-count", type=int, default=2, help="features seen in fewer training candidates are dropped")
+    parser.add_argument("--final", action="store_true")
+    parser.add_argument("--ablation", action="store_true")
+    parser.add_argument("--grid", action="store_true", help="dev CV over C and min-count")
+    parser.add_argument("--no-pronouns", dest="pronouns", action="store_false")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+
+    folds = read_folds(args.folds_file)
+    gold = [g for d in args.gold_dirs for g in sorted(d.glob("*.json")) if g.stem in folds]
+    extra_gold = [g for d in args.extra for g in sorted(d.glob("*.json"))]
+    started = time.perf_counter()
+    articles = load_articles(gold + extra_gold, pronouns=args.pronouns)
+    extra = articles[len(gold):]
+    articles = articles[:len(gold)]
+    for a in extra:
+        folds[a.name] = -1  # never a test fold
+    print(f"{len(articles)} articles (+{len(extra)} extra) parsed in {time.perf_counter() - started:.0f} s; "
+          f"{sum(len(a.candidates) for a in articles + extra)} candidates, labels: "
+          + ", ".join(f"{k} {sum(y == k for a in articles + extra for y in a.labels)}"
+                      for k in ("none", "forward", "backward", "symmetric", "ignore")))
+    dev = [a for a in articles if folds[a.name] != 0]
+
+    def dev_cv(train, groups=()):
+        rels = cross_validate(dev + extra, folds, train, test_folds=[1, 2, 3, 4], groups=groups)[:len(dev)]
+        return sweep(dev, rels)
+
+    rules = score_articles(dev, [a.rule_relations for a in dev], 0.0).figures()
+    print(f"rules alone, folds 1-4: {fmt(rules)}")
+    if args.grid:
+        for c in (0.1, 0.3, 1.0, 3.0):
+            for mc in (1, 2, 3):
+                t, fig = best(dev_cv(trainer(c, min_count=mc)))
+                print(f"C={c} min_count={mc}: best threshold {t}: {fmt(fig)}")
+        return 0
+    if args.ablation:
+        t, fig = best(dev_cv(trainer(args.c, FEATURE_GROUPS, min_count=args.min_count), FEATURE_GROUPS))
+        print(f"{'(all)':10} threshold {t}: {fmt(fig)}")
+        for group in FEATURE_GROUPS:
+            kept = tuple(g for g in FEATURE_GROUPS if g != group)
+            t, fig = best(dev_cv(trainer(args.c, kept, min_count=args.min_count), kept))
+            print(f"-{group:9} threshold {t}: {fmt(fig)}")
+        return 0
+    if not args.final:
+        rows = dev_cv(trainer(args.c, min_count=args.min_count))
+        for t, fig in rows:
+            print(f"  threshold {t:.2f}: {fmt(fig)}")
+        t, fig = best(rows)
+        print(f"model, folds 1-4 (4-fold CV): best threshold {t}: {fmt(fig)}")
+        return 0
+    return final(args, articles, extra, folds, rules)
+
+
+def final(args, articles, extra, folds, rules_dev) -> int:
+    """5-fold CV on every fold, the test fold on its own, threshold, then the model on all data."""
+    train = trainer(args.c, min_count=args.min_count)
+    rels = cross_validate(articles + extra, folds, train, test_folds=[0, 1, 2, 3, 4])[:len(articles)]
+    rows = sweep(articles, rels)
+    threshold, cv = best(rows)
+    test = [i for i, a in enumerate(articles) if folds[a.name] == 0]
+    test_fig = score_articles([articles[i] for i in test], [rels[i] for i in test], threshold).figures()
+    rules_all = score_articles(articles, [a.rule_relations for a in articles], 0.0).figures()
+    rules_test = score_articles([articles[i] for i in test], [articles[i].rule_relations for i in test], 0.0).figures()
+    print(f"5-fold CV: best threshold {threshold}: {fmt(cv)}   (rules alone {fmt(rules_all)})")
+    print(f"test fold 0 at {threshold}: {fmt(test_fig)}   (rules alone {fmt(rules_test)})")
+    model = train(articles + extra)
+    model.cfg.update({
+        "threshold": threshold,
+        "trained": date.today().isoformat(),
+        "articles": len(articles) + len(extra),
+        "candidates": sum(len(a.candidates) for a in articles + extra),
+        "cv": {"folds": 5, "threshold": threshold, **{k: round(v, 4) for k, v in cv.items() if k.startswith("relation")}},
+        "test_fold": {k: round(v, 4) for k, v in test_fig.items() if k.startswith("relation")},
+        "rules_cv": {k: round(v, 4) for k, v in rules_all.items() if k.startswith("relation")},
+        "sweep": [[t, round(f["relation_precision"], 4), round(f["relation_recall"], 4), round(f["relation_f1"], 4)] for t, f in rows],
+    })
+    model.to_disk(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(model.weights)} features)")
+    print(json.dumps(model.cfg, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
