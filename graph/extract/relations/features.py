@@ -245,7 +245,10 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
         f.append(f"trigger:roles={roles[0]}|{roles[1]}")
         if roles[0] == roles[1] and roles[0] not in ("self", "outside"):
             f.append("trigger:same_argument")
-        f.append(f"trigger:chains={argument_chain(a, trigger)}|{argument_chain(b, trigger)}")
+        chains = (argument_chain(a, trigger), argument_chain(b, trigger))
+        f.append(f"trigger:chains={chains[0]}|{chains[1]}")
+        f += [f"trigger:lemma_first_chain={lemma}|{chains[0]}", f"trigger:lemma_second_chain={lemma}|{chains[1]}",
+              f"trigger:roles_types={roles[0]}|{roles[1]}|{ta}|{tb}"]
         f.append(f"trigger:lemma_roles={lemma}|{roles[0]}|{roles[1]}")
         cues = modality_cues()
         for child in trigger.children:
