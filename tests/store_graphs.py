@@ -21,6 +21,10 @@ HOSTILE_NAMES = [
     "  spaces  ",
     "$param {x} `tick` ${1:-neo4j}",
     "bell\x07 form\x0c feed",
+    "-dash first, dot last.",
+    ".dot~tilde~",
+    "U.S.",
+    "tilde~in.the-middle",
 ]
 TYPES = ("PERSON", "ORG", "GPE", None, "WORK_OF_ART", "weird type!")
 

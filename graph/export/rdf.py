@@ -4,7 +4,8 @@ Vocabulary (prefix ``eg:`` = ``https://w3id.org/entity-graph/vocab#``, declared 
 the top of every file), with schema.org and PROV-O where they fit:
 
 * every entity is ``<https://w3id.org/entity-graph/entity/ID>`` (ID its canonical name,
-  percent-encoded as UTF-8; everything but ASCII letters, digits and ``-._~`` is encoded), ``a
+  percent-encoded as UTF-8; everything but ASCII letters, digits and ``-._~`` is encoded; written
+  ``ent:ID`` where Turtle allows it), ``a
   eg:Entity``, a class of its type (``eg:Person``, ``eg:GeopoliticalEntity``...: the Neo4j
   labels, ``entity_types.py``) and the schema.org class where one fits (``schema:Person``,
   ``schema:Organization``, ``schema:AdministrativeArea``...), with ``rdfs:label``,
@@ -46,6 +47,9 @@ BASE = "https://w3id.org/entity-graph/"
 VOCAB = BASE + "vocab#"
 PREFIXES = {
     "eg": VOCAB,
+    "ent": BASE + "entity/",
+    "edge": BASE + "edge/",
+    "doc": BASE + "document/",
     "prov": "http://www.w3.org/ns/prov#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -88,9 +92,16 @@ def literal(value) -> str:
     return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
 
 
+_PREFIX_OF = {"entity": "ent", "edge": "edge", "document": "doc"}
+
+
 def iri(kind: str, name) -> str:
-    """``<BASE kind/percent-encoded name>``."""
-    return f"<{BASE}{kind}/{quote(str(name), safe='', errors='surrogatepass')}>"
+    """The IRI ``BASE kind/percent-encoded name``, as a prefixed name (``ent:Donald%20Trump``)
+    where Turtle allows that local name, else in full."""
+    local = quote(str(name), safe="", errors="surrogatepass")  # only A-Z a-z 0-9 - . _ ~ and %XX left
+    if local and local[0] not in "-." and local[-1] != ".":
+        return f"{_PREFIX_OF[kind]}:{local.replace('~', chr(92) + '~')}"
+    return f"<{BASE}{kind}/{local}>"
 
 
 def _vocabulary(labels: list[str]) -> str:
@@ -181,7 +192,7 @@ def _edge(edge_id: str, source: str, target: str, attrs: dict, documents: set) -
         items = [f"[ prov:value {literal(e['sentence'])} ; prov:wasQuotedFrom {iri('document', e['doc'])} ]"
                  for e in evidence]
         pairs.append(("eg:evidence", ",\n        ".join(items)))
-    return _statements(f"<{BASE}edge/{edge_id}>", pairs)
+    return _statements(iri("edge", edge_id), pairs)
 
 
 def turtle(graph: nx.MultiDiGraph) -> str:
