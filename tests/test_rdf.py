@@ -182,3 +182,11 @@ def test_literal_escaping_round_trips_every_character():
     (quad,) = list(store)
     assert quad.object.value == text
     assert literal("\ud800x") == '"\ufffdx"'
+
+
+def test_numbers_of_numpy_and_python_types():
+    import numpy as np
+
+    assert [literal(v) for v in (np.float64(0.25), np.int64(3), np.bool_(True), 0.1, 7, False)] == [
+        '"0.25"^^xsd:double', "3", "true", '"0.1"^^xsd:double', "7", "false"]
+    assert literal(float("inf")) is None and literal(float("nan")) is None

@@ -92,7 +92,7 @@ def _header(columns) -> list[str]:
     return [name if kind == "string" else f"{name}:{kind}" for name, _, kind in columns]
 
 
-def sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
+def sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, dict]]:
     """(edge id, source, target, attributes) in edges.csv order, with edges.csv's ids."""
     edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
     return [(f"e{index}", source, target, attrs) for index, (source, target, _, attrs) in enumerate(edges)]

@@ -80,16 +80,16 @@ def _escape(match: re.Match) -> str:
 
 def literal(value) -> str:
     """A Turtle literal for a str, bool, int or float (None for a float that is not finite)."""
+    if hasattr(value, "item") and not isinstance(value, (str, bool, int, float)):
+        value = value.item()  # numpy scalars
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return str(value)
+        return str(int(value))
     if isinstance(value, float):
-        return f'"{value!r}"^^xsd:double' if math.isfinite(value) else None
-    text = str(value)
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
-        return literal(value.item())
-    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
+        number = float(value)  # repr of a float subclass (numpy's) is not a number
+        return f'"{number!r}"^^xsd:double' if math.isfinite(number) else None
+    return '"' + _NEEDS_ESCAPE.sub(_escape, str(value)) + '"'
 
 
 _PREFIX_OF = {"entity": "ent", "edge": "edge", "document": "doc"}
