@@ -156,3 +156,25 @@ def test_labels_and_relationship_types():
     assert relationship_type({"kind": "relation", "category": "consult\tx"}) == "CONSULT_X"
     assert relationship_type({"kind": "relation"}) == "OTHER"
     assert relationship_type({"kind": "cooccurrence"}) == "CO_OCCURS_WITH"
+
+
+def test_import_sh_runs_the_command_the_harness_tested(tmp_path):
+    """import.sh, run by sh with a recording neo4j-admin first on PATH, passes exactly the
+    arguments the bulk-import test gave the real importer (file names relative to the folder)."""
+    import os
+    import subprocess
+
+    write_outputs(hostile_graph(), tmp_path / "out", ("neo4j",))
+    folder = tmp_path / "out" / "neo4j"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "neo4j-admin").write_text('#!/bin/sh\nprintf "%s\\n" "$PWD" "$@"\n', encoding="utf-8")
+    (bin_dir / "neo4j-admin").chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_HOME"}
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    lines = subprocess.run(["sh", str(folder / "import.sh"), "my db"], capture_output=True, text=True, env=env,
+                           check=True, cwd=tmp_path).stdout.splitlines()
+    assert lines[0] == str(folder.resolve())
+    expected = [a.replace(str(folder.resolve()) + "/", "") for a in import_arguments(folder, "my db")]
+    assert lines[1:] == expected
+    assert lines[1:4] == ["database", "import", "full"] and lines[-1] == "my db"
