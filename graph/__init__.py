@@ -3,7 +3,8 @@
     >>> from graph import build_graph, Document
     >>> g = build_graph([Document("a", "Donald Trump met Vladimir Putin in Helsinki.")])
 
-``build_graph`` returns a networkx ``MultiDiGraph``; ``graph.export`` writes it to files.
+``build_graph`` returns a networkx ``MultiDiGraph``; ``graph.export`` writes it to files, and
+``display(g)`` shows it in a Jupyter notebook.
 """
 __version__ = "0.1.0"
 
@@ -17,4 +18,11 @@ def build_graph(*args, **kwargs):
     return _build_graph(*args, **kwargs)
 
 
-__all__ = ["Document", "build_graph", "__version__"]
+def display(*args, **kwargs):
+    """See ``graph.notebook.display``: the interactive page inline in Jupyter; imported lazily."""
+    from .notebook import display as _display
+
+    return _display(*args, **kwargs)
+
+
+__all__ = ["Document", "build_graph", "display", "__version__"]

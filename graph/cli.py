@@ -91,7 +91,8 @@ def make_parser() -> argparse.ArgumentParser:
         "--formats",
         type=_csv_choice(FORMATS),
         default=DEFAULT_FORMATS,
-        help=f"comma-separated outputs (default: {','.join(DEFAULT_FORMATS)})",
+        help=f"comma-separated outputs: {','.join(FORMATS)} (default: {','.join(DEFAULT_FORMATS)}; "
+        "neo4j is a folder of CSVs and Cypher for Neo4j, ttl is graph.ttl, RDF Turtle)",
     )
     out.add_argument("--title", default=None, help="title shown in graph.html and stored in the graph")
     out.add_argument("--max-nodes", type=_positive, default=300, metavar="N",

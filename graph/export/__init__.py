@@ -5,7 +5,7 @@ scalar-only copy from ``flatten.flat_graph``, which ``write_outputs`` computes o
 ``write_outputs`` writes every requested format into a hidden staging folder inside the output
 folder first and moves the files into place only when all of them have been written: a failed or
 interrupted run leaves the previous graph files as they were, never a half-written file or a mix
-of old and new files.
+of old and new files. A format that is a folder (``neo4j/``) replaces the previous folder whole.
 
 On a large graph the formats are written by two processes at once: a forked child writes
 GraphML and GEXF (which share the flat copy) while this process writes the rest, which takes a
@@ -26,8 +26,8 @@ from typing import IO, Callable, Iterator
 
 import networkx as nx
 
-FORMATS = ("html", "graphml", "gexf", "json", "csv")
-DEFAULT_FORMATS = FORMATS
+FORMATS = ("html", "graphml", "gexf", "json", "csv", "neo4j", "ttl")
+DEFAULT_FORMATS = ("html", "graphml", "gexf", "json", "csv")
 CHILD_FORMATS = ("graphml", "gexf")  # about half the writing time, and they share the flat copy
 PARALLEL_MIN_EDGES = 5_000  # below this, starting a process costs more than it saves
 
@@ -78,6 +78,15 @@ def _write(fmt: str, graph: nx.MultiDiGraph, out_dir: Path, html_options: dict, 
         from .tables import write_csv
 
         return write_csv(graph, out_dir)
+    if fmt == "neo4j":
+        from .neo4j import write_neo4j
+
+        return write_neo4j(graph, out_dir / "neo4j")
+    if fmt == "ttl":
+        from .rdf import write_turtle
+
+        write_turtle(graph, out_dir / "graph.ttl")
+        return [out_dir / "graph.ttl"]
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -147,8 +156,11 @@ def write_outputs(
             staged = _write_all(tuple(formats), graph, staging, html_options or {})
         written = []
         for path in (path for fmt in formats for path in staged[fmt]):
-            os.replace(path, out_dir / path.name)
-            written.append(out_dir / path.name)
+            target = out_dir / path.name
+            if path.is_dir() and target.is_dir():  # a folder (neo4j/): the old one goes last
+                os.replace(target, staging / f".old-{path.name}")
+            os.replace(path, target)
+            written.append(target)
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
