@@ -708,7 +708,8 @@
         head.appendChild(badges(main));
         hop.appendChild(head);
         hop.appendChild(evidenceList(main, 3));
-        hop.appendChild(countNote(main, Math.min(3, (main.ev || []).length)));
+        var more = countNote(main, Math.min(3, (main.ev || []).length));
+        if (more) hop.appendChild(more);
         section.appendChild(hop);
       }
       parts.push(section);
