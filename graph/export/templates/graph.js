@@ -186,7 +186,7 @@
         if (size * scale >= 30) size = 30 / scale;  // vis caps a label's size on screen (maxVisible)
         var radius = body.options.size || 10, p = positions[n.id];
         var w = names[n.id].length * size * 0.55 + 4, h = size * 1.25;
-        var box = {l: p.x - w / 2, r: p.x + w / 2, t: p.y + radius, b: p.y + radius + h};
+        var box = {l: p.x - w / 2 - 2, r: p.x + w / 2 + 2, t: p.y + radius - 2, b: p.y + radius + h + 2};  // a margin
         if (size * scale >= 7) {  // smaller labels are not drawn at all (drawThreshold)
           for (var i = 0; i < placed.length; i++) {
             var q = placed[i];
@@ -1103,6 +1103,8 @@
     if (!window.graphReady && (frozen || nodes.length === 0)) {
       window.graphReady = true;
       $("loading").hidden = true;
+      fittedScale = network.getScale();  // the view as first drawn: labels are placed for it
+      declutter();
     }
   });
   if (nodes.length === 0) $("loading").hidden = true;
