@@ -20,8 +20,8 @@ Parallel edges (several relations between the same two entities, in either direc
 co-occurrence) are drawn as curves of different roundness, so each can be seen, hovered and
 clicked. Big graphs open in a backbone view (relations and the co-occurrences named in at least
 ``BACKBONE_MIN_WEIGHT`` sentences with NPMI of at least ``BACKBONE_MIN_NPMI``); when the graph
-comes with positions and has more than ``STABILIZE_MAX_NODES`` entities it is drawn at once,
-without a physics warm-up.
+comes with positions and has more than ``STABILIZE_MAX_NODES`` entities or ``STABILIZE_MAX_EDGES``
+edges it is drawn at once, without a physics warm-up.
 
 The output depends only on the graph: everything is sorted, edge ids are the same ``e<index>``
 as in edges.csv, and vis-network's layout seed is fixed.
@@ -71,10 +71,11 @@ HIDE_EDGES_ON_DRAG = 3000
 # vis-network draws a label only when its size on screen reaches this many pixels, so the
 # labels of minor entities appear as one zooms in.
 LABEL_DRAW_THRESHOLD = 7
-BACKBONE_MIN_WEIGHT = 2
-BACKBONE_MIN_NPMI = 0.1
+BACKBONE_MIN_WEIGHT = 3
+BACKBONE_MIN_NPMI = 0.2
 BACKBONE_MIN_EDGES = 400  # pages with more edges open in the backbone view
 STABILIZE_MAX_NODES = 500
+STABILIZE_MAX_EDGES = 1500
 CURVE_STEP = 0.3  # roundness between neighbouring parallel edges
 TYPE_NAMES = {
     "PERSON": "person", "ORG": "organisation", "GPE": "country, city or state", "NORP": "nationality or group",
@@ -240,7 +241,7 @@ def _options(n_nodes: int, n_edges: int, positioned: bool) -> dict:
     keeps the periphery from spreading the view. A big graph that comes with positions is drawn
     as it is: no physics at all until the user asks for it."""
     root = math.sqrt(max(n_nodes, 1))
-    warm_up = not positioned or n_nodes <= STABILIZE_MAX_NODES
+    warm_up = not positioned or (n_nodes <= STABILIZE_MAX_NODES and n_edges <= STABILIZE_MAX_EDGES)
     return {
         "physics": {
             "enabled": warm_up,
@@ -414,6 +415,7 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NO
         "confidences": confidences,
         "backbone": len(edge_list) > BACKBONE_MIN_EDGES and backbone_edges < len(edge_list),
         "backbone_edges": backbone_edges,
+        "backbone_rule": (BACKBONE_MIN_WEIGHT, BACKBONE_MIN_NPMI),
     }
     tables = {"docs": [d[1:] for d in docs.values()], "evidence": [[doc, sentence] for doc, sentence in table]}
     return net, tables, summary

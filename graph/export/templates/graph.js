@@ -17,6 +17,8 @@
   var EGO_MAX = [0, 80, 60];  // most entities shown at 1 and 2 hops
   var MAX_PATHS = 5;
   var TABLE_ROWS = 400;
+  var NODE_PANEL_SENTENCES = 5;
+  var NODE_PANEL_EDGES = 8;  // per group (category) in an entity's panel, the heaviest first  // per edge in an entity's panel; "show all" lists the rest
   var weightRange = graphConfig.weightRange;
   var dates = graphConfig.dates || [];
 
@@ -351,8 +353,18 @@
     head.appendChild(badges(e));
     if (!visibleEdges[e.id]) head.appendChild(element("span", "hidden-note", " (hidden by the filters)"));
     section.appendChild(head);
-    section.appendChild(evidenceList(e));
-    var note = countNote(e, (e.ev || []).length);
+    var ev = e.ev || [], limit = ev.length > NODE_PANEL_SENTENCES + 1 ? NODE_PANEL_SENTENCES : ev.length;
+    var list = evidenceList(e, limit), note = countNote(e, limit);
+    section.appendChild(list);
+    if (limit < ev.length) {
+      var more = button("show all " + ev.length, function () {
+        section.replaceChild(evidenceList(e), list);
+        section.removeChild(more);
+        var all = countNote(e, ev.length);
+        if (note) section.replaceChild(all || element("span"), note);
+      }, "more");
+      section.appendChild(more);
+    }
     if (note) section.appendChild(note);
     return section;
   }
@@ -371,7 +383,7 @@
     parts.push(views);
     parts.push(reviewBox(id));
     var mine = edgesOf[id].slice();
-    var sentences = mine.reduce(function (total, e) { return total + (e.ev || []).length; }, 0);
+    var sentences = mine.reduce(function (total, e) { return total + e.weight; }, 0);
     parts.push(element("h3", null, "Evidence: " + plural(mine.length, "edge") + ", " + plural(sentences, "sentence")));
     var groups = {};
     mine.forEach(function (e) {
@@ -386,7 +398,15 @@
       var group = element("div", "group");
       group.appendChild(element("h4", null, (g === "\uffff" ? "named in the same sentence" : g) + " · " +
                                 plural(list.length, g === "\uffff" ? "entity" : "relation", g === "\uffff" ? "entities" : null)));
-      list.forEach(function (e) { group.appendChild(edgeSection(e, id)); });
+      var limit = list.length > NODE_PANEL_EDGES + 2 ? NODE_PANEL_EDGES : list.length;
+      list.slice(0, limit).forEach(function (e) { group.appendChild(edgeSection(e, id)); });
+      if (limit < list.length) {
+        var more = button("show " + (list.length - limit) + " more", function () {
+          group.removeChild(more);
+          list.slice(limit).forEach(function (e) { group.appendChild(edgeSection(e, id)); });
+        }, "more");
+        group.appendChild(more);
+      }
       parts.push(group);
     });
     if (n.hiddenEdges) {
@@ -1102,6 +1122,7 @@
   network.on("afterDrawing", function () {
     if (!window.graphReady && (frozen || nodes.length === 0)) {
       window.graphReady = true;
+      window.graphReadyAt = performance.now();  // ms since navigation start, for timing scripts
       $("loading").hidden = true;
       fittedScale = network.getScale();  // the view as first drawn: labels are placed for it
       declutter();
