@@ -75,8 +75,10 @@ BACKBONE_MIN_WEIGHT = 3
 BACKBONE_MIN_NPMI = 0.2
 BACKBONE_MIN_EDGES = 400  # pages with more edges open in the backbone view
 STABILIZE_MAX_NODES = 500
-STABILIZE_MAX_EDGES = 1500
-CURVE_STEP = 0.3  # roundness between neighbouring parallel edges
+STABILIZE_MAX_EDGES = 6000
+CURVE_STEP = 0.3
+POSITION_RADIUS = 70
+POSITION_SPREAD = 0.6  # roundness between neighbouring parallel edges
 TYPE_NAMES = {
     "PERSON": "person", "ORG": "organisation", "GPE": "country, city or state", "NORP": "nationality or group",
     "LOC": "place", "FAC": "building or facility", "EVENT": "event", "PRODUCT": "product", "LAW": "law",
@@ -271,6 +273,26 @@ def _options(n_nodes: int, n_edges: int, positioned: bool) -> dict:
     }
 
 
+def _page_positions(graph: nx.MultiDiGraph, node_list: list[str]) -> dict[str, tuple[float, float]]:
+    """The layout's positions, spread for the page: the spring layout packs its core tightly, so
+    distances from the centre are taken to the power ``POSITION_SPREAD`` and scaled to a disc of
+    radius ``POSITION_RADIUS`` × √n (vis-network units, about pixels at zoom 1)."""
+    placed = [n for n in node_list if "x" in graph.nodes[n] and "y" in graph.nodes[n]]
+    if not placed:
+        return {}
+    cx = sum(float(graph.nodes[n]["x"]) for n in placed) / len(placed)
+    cy = sum(float(graph.nodes[n]["y"]) for n in placed) / len(placed)
+    polar = {n: (float(graph.nodes[n]["x"]) - cx, float(graph.nodes[n]["y"]) - cy) for n in placed}
+    far = max((math.hypot(x, y) for x, y in polar.values()), default=0.0) or 1.0
+    radius = POSITION_RADIUS * math.sqrt(len(placed))
+    out = {}
+    for n, (x, y) in polar.items():
+        r = math.hypot(x, y)
+        k = radius * (r / far) ** POSITION_SPREAD / r if r > 0 else 0.0
+        out[n] = (round(x * k, 1), round(y * k, 1))
+    return out
+
+
 def _edge_dates(attrs: dict) -> list[str]:
     """The distinct dates of an edge's evidence documents and of its first and last sighting."""
     found = {str(item["date"]) for item in attrs.get("evidence", []) if item.get("date")}
@@ -298,6 +320,7 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NO
                     key=lambda n: (-float(graph.nodes[n].get(key) or 0), -int(graph.nodes[n].get("mentions") or 0), str(n)))
     rank_of = {n: i + 1 for i, n in enumerate(ranked)}
 
+    positions = _page_positions(graph, node_list)
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
     for node in node_list:
         attrs = graph.nodes[node]
@@ -323,8 +346,8 @@ def build_network(graph: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NO
             options["pagerank"] = attrs["pagerank"]
         if "community" in attrs:
             options["community"] = attrs["community"]
-        if "x" in attrs and "y" in attrs:
-            options["x"], options["y"] = attrs["x"], attrs["y"]
+        if node in positions:
+            options["x"], options["y"] = positions[node]
         net.add_node(node, **options)
 
     docs: dict[str, list] = {}
