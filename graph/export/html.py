@@ -77,7 +77,7 @@ BACKBONE_MIN_EDGES = 400  # pages with more edges open in the backbone view
 STABILIZE_MAX_NODES = 500
 STABILIZE_MAX_EDGES = 6000
 CURVE_STEP = 0.3
-POSITION_RADIUS = 70
+POSITION_RADIUS = 45
 POSITION_SPREAD = 0.6  # roundness between neighbouring parallel edges
 TYPE_NAMES = {
     "PERSON": "person", "ORG": "organisation", "GPE": "country, city or state", "NORP": "nationality or group",
@@ -275,20 +275,22 @@ def _options(n_nodes: int, n_edges: int, positioned: bool) -> dict:
 
 def _page_positions(graph: nx.MultiDiGraph, node_list: list[str]) -> dict[str, tuple[float, float]]:
     """The layout's positions, spread for the page: the spring layout packs its core tightly, so
-    distances from the centre are taken to the power ``POSITION_SPREAD`` and scaled to a disc of
-    radius ``POSITION_RADIUS`` × √n (vis-network units, about pixels at zoom 1)."""
+    distances from the centre (as a share of the median distance, at most 2, so that a few
+    far-off entities do not set the scale) are taken to the power ``POSITION_SPREAD`` and scaled to
+    a disc of radius ``POSITION_RADIUS`` × √n (vis-network units, about pixels at zoom 1)."""
     placed = [n for n in node_list if "x" in graph.nodes[n] and "y" in graph.nodes[n]]
     if not placed:
         return {}
     cx = sum(float(graph.nodes[n]["x"]) for n in placed) / len(placed)
     cy = sum(float(graph.nodes[n]["y"]) for n in placed) / len(placed)
     polar = {n: (float(graph.nodes[n]["x"]) - cx, float(graph.nodes[n]["y"]) - cy) for n in placed}
-    far = max((math.hypot(x, y) for x, y in polar.values()), default=0.0) or 1.0
+    distances = sorted(math.hypot(x, y) for x, y in polar.values())
+    far = distances[len(distances) // 2] or distances[-1] or 1.0  # the median: outliers do not set the scale
     radius = POSITION_RADIUS * math.sqrt(len(placed))
     out = {}
     for n, (x, y) in polar.items():
         r = math.hypot(x, y)
-        k = radius * (r / far) ** POSITION_SPREAD / r if r > 0 else 0.0
+        k = radius * min(r / far, 2.0) ** POSITION_SPREAD / r if r > 0 else 0.0
         out[n] = (round(x * k, 1), round(y * k, 1))
     return out
 
