@@ -470,6 +470,8 @@ def test_corpus_page_backbone_labels_and_panels(chromium, corpus_200, tmp_path):
     assert seen["loading"] is True
     assert seen["backbone"] is True and seen["visible edges"] < len(report["edges"])
     assert seen["sources"] == ["Wikinews"]
+    assert not any("PageRank" in n["title"] or "0.0" in n["title"] for n in report["nodes"]), "plain-language tooltips"
+    assert all("Importance: number" in n["title"] for n in report["nodes"] if not n.get("source"))
     overlaps, labels = seen["overlaps"]
     assert labels > 10 and overlaps == 0
     assert "United States" in seen["ego"] and 3 < len(seen["ego"]) <= 81

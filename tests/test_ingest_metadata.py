@@ -62,3 +62,25 @@ def test_titles_reach_the_evidence(tmp_path):
     assert {"doc": "a", "date": "2024-03-01", "title": "Talks", "url": "https://x.example/a"}.items() <= \
         next(e for e in items if e["doc"] == "a").items()
     assert set(next(e for e in items if e["doc"] == "b")) == {"doc", "sentence"}, "undated: no date"
+
+
+def test_cli_title_url_fields_and_exclude(tmp_path):
+    """--title-field / --url-field reach the evidence; --exclude marks a source in graph.html."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps({"id": "a", "date": "2024-03-01", "headline": "Talks in Lisbon", "link": "https://x.example/a",
+                                  "text": "Chancellor Olaf Brandt met with President Ana Silva in Lisbon, Reuters reported."})
+                      + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "graph", "build", str(source), "--out", str(tmp_path / "out"),
+                             "--formats", "html,json", "--title-field", "headline", "--url-field", "link",
+                             "--exclude", "Reuters", "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))
+    evidence = data["edges"][0]["evidence"][0]
+    assert evidence["title"] == "Talks in Lisbon" and evidence["url"] == "https://x.example/a"
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert '"source": true' in page and "Talks in Lisbon" in page
