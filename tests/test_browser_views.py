@@ -514,3 +514,27 @@ def test_hostile_text_in_the_new_panels(chromium, tmp_path):
     assert set(tags) <= {"a", "button", "div", "h2", "h3", "h4", "input", "label", "li", "mark", "ol", "option", "p",
                          "section", "select", "span", "table", "tbody", "td", "th", "thead", "tr"}
     assert links == 0, "a javascript: URL never becomes a link"
+
+
+def test_community_colours_and_evidence_badges(chromium, tmp_path):
+    graph = small_graph()
+    for node in graph:
+        graph.nodes[node]["community"] = 0 if node in ("Ana Silva", "Portugal", "Lisbon") else 1
+    graph["Olaf Brandt"]["Portugal"]["sanction"]["via_pronoun"] = True
+    html = tmp_path / "graph.html"
+    write_html(graph, html)
+    colours = "Object.fromEntries(nodes.get().map(n => [n.id, n.color]))"
+
+    def actions(page):
+        by_type = page.evaluate(colours)
+        page.check("#community-colours")
+        by_community = page.evaluate(colours)
+        page.mouse.click(**edge_point(page, page.evaluate("edges.get().find(e => e.label === 'not sanction').id")))
+        badges = page.evaluate("Array.from(document.querySelectorAll('#panel .badge')).map(b => b.textContent)")
+        return by_type, by_community, badges
+
+    by_type, by_community, badges = open_graph(html, chromium, actions=actions)["actions"]
+    assert by_type["Ana Silva"] == by_type["Olaf Brandt"] != by_type["Portugal"]
+    assert by_community["Ana Silva"] == by_community["Portugal"] == by_community["Lisbon"] != by_community["Olaf Brandt"]
+    assert by_community["Olaf Brandt"] == by_community["NATO"]
+    assert badges == ["negated", "reported", "via pronoun"]
