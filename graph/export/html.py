@@ -4,13 +4,14 @@ pyvis builds the node and edge records and supplies vis-network 9.1.2. The page 
 from this package's template, rendered through a Jinja environment that searches our template
 folder and pyvis's: pyvis 0.3.2's own template always links Bootstrap from a CDN, inserts the
 heading unescaped and switches to an innerHTML popup when any title contains "href". The
-controls (search, type and layer filters, weight slider, physics, reset, evidence panel) are our
-own plain JavaScript in ``templates/graph.js``.
+controls (search, connect two entities, type, source, layer, backbone, weight, confidence and date
+filters, community colours, ego view, evidence panel, actors list, relations table, corrections,
+physics, reset) are our own plain JavaScript in ``templates/graph.js``.
 
 Untrusted text (names, sentences, document ids, the title) reaches the page only as JSON inside
 ``<script>`` via Jinja's ``tojson`` (which escapes ``<``, ``>``, ``&`` and ``'``) or as autoescaped
-text. Titles are plain strings, which vis-network shows as text, and the script builds the
-evidence panel with text nodes only.
+text. Titles are plain strings, which vis-network shows as text, and the script builds every panel
+with text nodes only; a document's URL becomes a link only when it is an http(s) URL.
 
 Big graphs: the page shows at most ``max_nodes`` entities, the most important ones (PageRank when
 the graph has it, else mentions), and only co-occurrence edges of weight ``min_weight`` or more;

@@ -1084,6 +1084,7 @@
     search.value = "";
     status.textContent = "";
     $("connect-status").textContent = "";
+    $("connect-a").value = $("connect-b").value = "";
     if (physicsOn) {
       physicsOn = false;
       network.setOptions({physics: {enabled: false}});
