@@ -4,7 +4,8 @@ Nodes are canonical entities (id = canonical name). Between two nodes there is a
 ``cooccurrence`` edge (stored from the alphabetically first id; it has no direction) and one
 ``relation`` edge per predicate and polarity, directed from agent to patient; symmetric
 relations are stored from the alphabetically first id. Each edge's ``weight`` is the number of
-distinct sentences that support it; ``evidence`` keeps up to ``max_evidence`` of them. A
+distinct sentences that support it; ``evidence`` keeps up to ``max_evidence`` of them, each with
+its document's id and, when the document has them, its date, headline (``title``) and ``url``. A
 relation's ``modality`` is the most certain one among its sentences. Each node's ``sentences``
 and the graph's ``sentences`` count the sentences that mention it and all sentences, for the
 association measures of ``analyze``. When documents have dates, each edge keeps the first and
@@ -53,6 +54,10 @@ def _support(edge: _Edge, extraction: DocExtraction, sent_id: int, max_evidence:
         item = {"doc": extraction.doc_id, "sentence": extraction.sentences[sent_id]}
         if confidence is not None:
             item["confidence"] = confidence
+        for name in ("date", "title", "url"):  # the document's, when it has them
+            value = getattr(extraction, name, None)
+            if value:
+                item[name] = value
         edge.evidence.append(item)
 
 

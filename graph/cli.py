@@ -51,6 +51,10 @@ def _positive(value: str) -> int:
     return number
 
 
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+
+
 def _npmi(value: str) -> float:
     number = float(value)
     if not -1.0 <= number <= 1.0:
@@ -97,6 +101,9 @@ def make_parser() -> argparse.ArgumentParser:
     out.add_argument("--title", default=None, help="title shown in graph.html and stored in the graph")
     out.add_argument("--max-nodes", type=_positive, default=300, metavar="N",
                      help="graph.html shows the N most important entities (default 300; other files keep all)")
+    out.add_argument("--exclude", type=_names, default=(), metavar="NAMES",
+                     help="comma-separated entities that are sources, not actors (publishers, news agencies: "
+                     "'Reuters,Associated Press'); graph.html hides them unless asked and does not rank them")
 
     graph = build.add_argument_group("graph")
     graph.add_argument("--model", default=None, help="spaCy pipeline name or path (default: see below)")
@@ -118,6 +125,8 @@ def make_parser() -> argparse.ArgumentParser:
     records.add_argument("--text-field", default="text", help="field or column with the text (default: text)")
     records.add_argument("--id-field", default=None, help="field with the document id (default: id, if present)")
     records.add_argument("--date-field", default=None, help="field with an ISO date (default: date, if present)")
+    records.add_argument("--title-field", default=None, help="field with the headline (default: title, if present)")
+    records.add_argument("--url-field", default=None, help="field with the link (default: url, if present)")
 
     run = build.add_argument_group("running")
     run.add_argument("--processes", type=_positive, default=default_processes(), metavar="N",
@@ -184,12 +193,12 @@ def _build(args: argparse.Namespace) -> int:
         model=args.model, types=args.types, title=args.title, aliases=aliases, min_npmi=args.min_npmi,
         min_weight=args.min_weight, min_confidence=args.min_confidence, processes=args.processes, engine=args.engine, scheduler=args.scheduler,
         cache=None if args.no_cache else (args.cache or default_cache_path()), pronouns=args.pronouns,
-        fields=Fields(args.text_field, args.id_field, args.date_field),
+        fields=Fields(args.text_field, args.id_field, args.date_field, args.title_field, args.url_field),
     )
     show = not args.quiet and sys.stderr.isatty()
     progress = Progress(estimate_documents(args.inputs) if show else None, show)
     try:
-        result = build(args.inputs, args.out, args.formats, options, {"max_nodes": args.max_nodes}, progress)
+        result = build(args.inputs, args.out, args.formats, options, {"max_nodes": args.max_nodes, "exclude": args.exclude}, progress)
     finally:
         progress.close()
     say = (lambda *a: None) if args.quiet else print

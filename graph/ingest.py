@@ -4,13 +4,16 @@ Inputs are files, folders (searched recursively) or ``-`` for standard input:
 
 - ``.txt``, ``.md``: one document each; UTF-8, or UTF-16/32 with a byte-order mark;
 - ``.html``, ``.htm``: one document, the main text extracted by trafilatura (menus, footers and
-  other boilerplate removed);
+  other boilerplate removed); its headline (``<title>`` or the page's metadata), published date
+  and canonical URL when trafilatura finds them;
 - ``.jsonl``, ``.ndjson``: one document per line, text in ``text_field``; the id from
-  ``id_field`` (else ``FILE:LINE``), the date from ``date_field`` when present;
+  ``id_field`` (else ``FILE:LINE``), the date, headline and link from ``date_field``,
+  ``title_field`` and ``url_field`` when present;
 - ``.csv``: one document per row, the same fields as columns;
 - ``-``: standard input, one plain-text document.
 
-Nothing is dropped silently: every input that does not become a document is yielded as a
+Nothing is dropped silently: every input that does not become a document, including each file of
+a folder that is not of a type above (PDF, Word, images, unknown extensions), is yielded as a
 ``Skipped`` with the reason (and the line number for JSON Lines and CSV). A text already seen
 (same characters) is skipped as a duplicate of the first document that had it. A document read
 with a caveat (not UTF-8, so read as Windows-1252; apparently not English) comes with a
@@ -19,6 +22,7 @@ with a caveat (not UTF-8, so read as Windows-1252; apparently not English) comes
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import csv
 import hashlib
 import json
@@ -71,11 +75,13 @@ FALLBACK_ENCODING = "cp1252"  # Windows-1252: what English text that is not UTF-
 
 @dataclass(frozen=True)
 class Fields:
-    """Where records (JSON Lines, CSV) keep their text, id and date."""
+    """Where records (JSON Lines, CSV) keep their text, id, date, headline and link."""
 
     text: str = "text"
     id: str | None = None  # default: "id" when the record has it
     date: str | None = None  # default: "date" when the record has it
+    title: str | None = None  # default: "title" when the record has it
+    url: str | None = None  # default: "url" when the record has it
 
 
 def decode(data: bytes) -> str:
@@ -121,6 +127,24 @@ def _html_text(html: str) -> str:
     return trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
 
 
+def _html_metadata(html: str) -> tuple[str | None, str | None, str | None]:
+    """The page's headline, published date (ISO) and canonical URL, each None when not found."""
+    from trafilatura import extract_metadata
+
+    try:
+        meta = extract_metadata(html)
+    except Exception:  # noqa: BLE001 - metadata is a nicety; a page trafilatura cannot read still has text
+        return None, None, None
+    if meta is None:
+        return None, None, None
+    return (str(meta.title).strip() or None if meta.title else None, str(meta.date) if meta.date else None,
+            str(meta.url) if meta.url else None)
+
+
+def _optional_text(value: object) -> str | None:
+    return str(value).strip() or None if value not in (None, "") else None
+
+
 def _field(record: dict, name: str | None, default: str) -> object | None:
     return record.get(name if name is not None else default)
 
@@ -139,6 +163,8 @@ def _record_document(record: dict, source: str, fields: Fields) -> Document | Sk
         id=str(doc_id) if doc_id not in (None, "") else source,
         text=text,
         date=str(date) if date not in (None, "") else None,
+        title=_optional_text(_field(record, fields.title, "title")),
+        url=_optional_text(_field(record, fields.url, "url")),
     )
 
 
@@ -197,27 +223,47 @@ def _file(path: Path, fields: Fields) -> Iterator[Document | Skipped | Notice]:
             yield read
             return
         text, notice = read
+        title = date = url = None
         if suffix in HTML_SUFFIXES:
+            title, date, url = _html_metadata(text)
             text = _html_text(text)
             if not text.strip():
                 yield Skipped(path.as_posix(), "no main text found in the HTML")
                 return
         if notice:
             yield Notice(path.as_posix(), notice)
-        yield Document(id=path.as_posix(), text=text)
+        yield Document(id=path.as_posix(), text=text, date=date, title=title, url=url)
 
 
-def _expand(inputs: Iterable[str]) -> list[Path | str]:
-    """Files in input order (folders sorted and recursive); raises UsageError for a missing path."""
-    out: list[Path | str] = []
+def _unread(path: Path) -> Skipped:
+    """Why a file found in a folder is not read: its format when its signature tells, else its extension."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        return Skipped(path.as_posix(), f"cannot read: {exc.strerror or exc}")
+    for signature, reason in BINARY_SIGNATURES.items():
+        if head.startswith(signature):
+            return Skipped(path.as_posix(), reason)
+    kind = f"'{path.suffix}' files" if path.suffix else "files without an extension"
+    return Skipped(path.as_posix(), f"not read: {kind} are not an input type ({', '.join(SUFFIXES)})")
+
+
+def _expand(inputs: Iterable[str]) -> list[Path | str | Skipped]:
+    """Files in input order (folders sorted and recursive; a folder's files of other types as
+    ``Skipped``); raises UsageError for a missing path."""
+    out: list[Path | str | Skipped] = []
     for raw in inputs:
         if raw == "-":
             out.append(raw)
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            out.extend(found if found else [f"!{path.as_posix()}"])
+            files = sorted(p for p in path.rglob("*") if p.is_file())
+            found = [p if p.suffix.lower() in SUFFIXES else _unread(p) for p in files]
+            out.extend(found)
+            if not any(isinstance(p, Path) for p in found):
+                out.append(f"!{path.as_posix()}")
         elif path.is_file():
             out.append(path)
         else:
@@ -225,7 +271,7 @@ def _expand(inputs: Iterable[str]) -> list[Path | str]:
     return out
 
 
-def check_inputs(inputs: Iterable[str]) -> list[Path | str]:
+def check_inputs(inputs: Iterable[str]) -> list[Path | str | Skipped]:
     """Fail early (UsageError) on a missing input path; return what will be read."""
     return _expand(inputs)
 
@@ -235,9 +281,13 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _well_formed(document: Document) -> Document:
     """Lone surrogates (JSON "\\ud83d" escapes) cannot be encoded: they become U+FFFD."""
-    if _LONE_SURROGATE.search(document.text) or _LONE_SURROGATE.search(document.id):
-        return Document(_LONE_SURROGATE.sub("\ufffd", document.id), _LONE_SURROGATE.sub("\ufffd", document.text),
-                        document.date and _LONE_SURROGATE.sub("\ufffd", document.date))
+    if any(_LONE_SURROGATE.search(v) for v in (document.text, document.id, document.date, document.title,
+                                                document.url) if v):
+        def clean(value):
+            return value and _LONE_SURROGATE.sub("\ufffd", value)
+
+        return Document(clean(document.id), clean(document.text), clean(document.date), clean(document.title),
+                        clean(document.url))
     return document
 
 
@@ -266,6 +316,9 @@ def iter_documents(inputs: Iterable[str], fields: Fields = Fields()) -> Iterator
     seen: dict[str, str] = {}
     ids: dict[str, int] = {}
     for item in _expand(inputs):
+        if isinstance(item, Skipped):
+            yield item
+            continue
         if isinstance(item, str) and item.startswith("!"):
             yield Skipped(item[1:], f"folder has no {', '.join(SUFFIXES)} files")
             continue
@@ -285,7 +338,7 @@ def iter_documents(inputs: Iterable[str], fields: Fields = Fields()) -> Iterator
                     else:
                         if result.id in ids:  # two different texts under one id: keep both, apart
                             ids[result.id] += 1
-                            result = Document(f"{result.id}#{ids[result.id]}", result.text, result.date)
+                            result = dataclasses.replace(result, id=f"{result.id}#{ids[result.id]}")
                         ids.setdefault(result.id, 1)
                         seen[digest] = result.id
                         yield from _notices(result)

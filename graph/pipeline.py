@@ -7,6 +7,7 @@ so an interrupted run loses at most the batches in flight.
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -82,6 +83,7 @@ def extract_corpus(
     results: dict[str, DocExtraction] = {}
     hashes: dict[str, str] = {}
     words: dict[str, int] = {}
+    labels: dict[str, tuple[str | None, str | None]] = {}  # headline and link, not part of the cached record
 
     def to_parse() -> Iterator[Document]:
         """Documents the cache does not have; the engine pulls them lazily."""
@@ -93,6 +95,8 @@ def extract_corpus(
             cached = cache.get_many((d, chunk_hashes[d.id]) for d in documents) if cache else {}
             for document in documents:
                 order.append(document.id)
+                if document.title or document.url:
+                    labels[document.id] = (document.title, document.url)
                 if document.id in cached:
                     results[document.id] = cached[document.id]
                     stats.from_cache += 1
@@ -117,7 +121,11 @@ def extract_corpus(
             cache.close()
     stats.documents = len(order)
     stats.seconds = time.perf_counter() - started
-    return [results[doc_id] for doc_id in order], stats
+    return [
+        dataclasses.replace(results[doc_id], title=labels[doc_id][0], url=labels[doc_id][1]) if doc_id in labels
+        else results[doc_id]
+        for doc_id in order
+    ], stats
 
 
 def graph_from_extractions(extractions: list[DocExtraction], options: Options) -> nx.MultiDiGraph:
@@ -137,6 +145,7 @@ def graph_from_extractions(extractions: list[DocExtraction], options: Options) -
     }
     if dates:
         metadata["date"] = dates[-1] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
+        metadata["dated_documents"] = len(dates)
     min_confidence = options.min_confidence
     if min_confidence is None:
         from .extract.relations.classifier import load_model
@@ -211,6 +220,8 @@ def estimate_documents(inputs: list[str]) -> int | None:
     """How many documents the inputs will give, cheaply (line counts for JSON Lines and CSV)."""
     total = 0
     for item in check_inputs(inputs):
+        if isinstance(item, Skipped):
+            continue
         if isinstance(item, str):
             if item == "-":
                 return None

@@ -13,11 +13,13 @@ DEFAULT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 
 @dataclass(frozen=True)
 class Document:
-    """One input text with a stable id (a path or a record id) and an optional ISO date."""
+    """One input text with a stable id (a path or a record id), an optional ISO date, headline and link."""
 
     id: str
     text: str
     date: str | None = None
+    title: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,3 +88,5 @@ class DocExtraction:
     cooccurrences: tuple[Cooccurrence, ...]
     sentences: dict[int, str] = field(repr=False)
     sentence_count: int = 0  # all sentences of the document (for association measures)
+    title: str | None = None  # the document's headline and link, shown with its evidence
+    url: str | None = None

@@ -92,14 +92,14 @@ def node_point(page, node_id: str) -> dict:
 
 
 def edge_point(page, edge_id: str) -> dict | None:
-    """A point on ``edge_id`` where nothing else is under the mouse, in page coordinates."""
+    """A point on ``edge_id`` (straight or curved, as vis-network draws it) where nothing else is
+    under the mouse, in page coordinates."""
     return page.evaluate(
         """(id) => {
-            const e = edges.get(id), pos = network.getPositions([e.from, e.to]);
+            const edge = network.body.edges[id];
             const r = container.getBoundingClientRect();
-            for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
-                const p = network.canvasToDOM({x: pos[e.from].x + t * (pos[e.to].x - pos[e.from].x),
-                                               y: pos[e.from].y + t * (pos[e.to].y - pos[e.from].y)});
+            for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+                const p = network.canvasToDOM(edge.edgeType.getPoint(t));
                 if (network.getNodeAt(p) === undefined && network.getEdgeAt(p) === id) {
                     return {x: r.left + p.x, y: r.top + p.y};
                 }

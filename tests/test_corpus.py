@@ -85,7 +85,10 @@ def test_folder_recursion_and_stdin(tmp_path):
     (tmp_path / "sub" / "b.txt").write_text("Chile met Peru.", encoding="utf-8")
     (tmp_path / "a.md").write_text("Brazil sued Argentina.", encoding="utf-8")
     (tmp_path / "skip.bin").write_bytes(b"\x00\x01")
-    assert [d.id for d in iter_documents([str(tmp_path)])] == [f"{tmp_path.as_posix()}/a.md", f"{tmp_path.as_posix()}/sub/b.txt"]
+    items = list(iter_documents([str(tmp_path)]))
+    assert [d.id for d in items if isinstance(d, Document)] == [f"{tmp_path.as_posix()}/a.md", f"{tmp_path.as_posix()}/sub/b.txt"]
+    assert [(s.source, s.reason) for s in items if isinstance(s, Skipped)] == [
+        (f"{tmp_path.as_posix()}/skip.bin", "not read: '.bin' files are not an input type (.txt, .md, .html, .htm, .jsonl, .ndjson, .csv)")]
     result = subprocess.run(
         [sys.executable, "-m", "graph", "build", "-", "--out", str(tmp_path / "out"), "--formats", "json", "--no-cache"],
         input="Brazil sued Argentina over the dam.", capture_output=True, text=True, cwd=ROOT, timeout=300,
