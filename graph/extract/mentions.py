@@ -65,6 +65,30 @@ def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {word: tuple(titles) for word, titles in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Lower-cased words that name a role and are never part of a name: each word of a title,
+    role nouns ("ecologist") and ``role_words.txt``."""
+    words = {w.lower().rstrip(".") for title in phrase_tuples("titles.txt") for w in title if w.lower() != "of"}
+    return frozenset(words | word_set("person_nouns.txt") | word_set("role_words.txt"))
+
+
+def _is_role(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in _role_words()
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _role_prefix_length(doc: Doc, start: int, end: int) -> int:
+    """Tokens up to and including the last role word of a person span that leaves a name after it:
+    "[Regional Governor] Ana Ruiz", "[Hong Kong Chief Executive] Li Wen"."""
+    for k in range(end - 2, start - 1, -1):
+        if _is_role(doc[k]) and doc[k + 1].text[:1].isupper() and doc[k + 1].lower_.rstrip(".") not in NAME_SUFFIXES:
+            return k + 1 - start
+    return 0
+
+
 def _matches(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
     return 0 <= start and start + len(words) <= len(doc) and all(doc[start + k].text == w for k, w in enumerate(words))
 
@@ -110,6 +134,8 @@ def _extend_left(ent: Span, taken: set[int]) -> int:
     i = start - 1
     while i >= left_edge and i not in taken:
         token = doc[i]
+        if ent.label_ == "PERSON" and _is_role(token):
+            break  # "Chief Executive [Carrie Lam]": a title is not part of the name
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             start = i
         elif not (token.lower_ in NAME_JOINERS and i - 1 >= left_edge and doc[i - 1].pos_ == "PROPN"):
@@ -274,15 +300,26 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
     """Cleaned, typed mentions of the wanted entity types, in text order."""
     spans = _spans(doc, types)
     plain = {_text(doc, s, e).casefold() for _, s, e in spans}
+    surnames = {doc[e - 1].lower_ for _, s, e in spans if e - s > 1}
     out = []
     for ent, start, end in spans:
         titled = False
         n = _title_length(doc, start, end)
         if n and (ent.label_ == "PERSON" or _text(doc, start + n, end).casefold() in plain):
             start, titled = start + n, True
+        if ent.label_ == "PERSON":
+            n = _role_prefix_length(doc, start, end)
+            if n:
+                start, titled = start + n, True
+        elif end - start > 1 and _is_role(doc[end - 1]) and doc[end - 1].lower_ not in word_set("org_nouns.txt"):
+            end -= 1  # "NASA Administrator", "Baltimore Police Commissioner": the body, not the role
+            if all(_is_role(t) for t in doc[start:end]):
+                continue  # "Attorney General": a title, not a name
         form = _text(doc, start, end)
         if not any(ch.isupper() for ch in form) or _inside_title(doc, start, end):
             continue
+        if all(_is_role(t) for t in doc[start:end]) and doc[end - 1].lower_ not in surnames:
+            continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
             continue
         if ent.label_ == "ORG" and _is_product(doc, end):
