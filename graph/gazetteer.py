@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import table
+from .data import table, word_set
 
 
 @lru_cache(maxsize=1 << 16)  # names repeat across mentions and documents; a pure function
@@ -28,6 +28,19 @@ def fold(name: str) -> str:
 
 # Lower-case words inside names that initials and name repair skip ("Ways and Means", "Bank of").
 NAME_JOINERS = frozenset({"and", "&", "of", "for", "the", "de", "du", "la", "le", "van", "von", "al", "bin"})
+
+
+def without_legal_suffix(key: str) -> str:
+    """A folded name without trailing legal-form words ("apple inc" → "apple", "aer lingus group
+    plc" → "aer lingus"); a name that is nothing else is kept ("group" stays "group")."""
+    words = key.split()
+    suffixes = word_set("legal_suffixes.txt")
+    n = len(words)
+    while n > 1 and words[n - 1] in suffixes:
+        n -= 1
+    while n > 1 and words[n - 1] in ("&", "and", ","):
+        n -= 1
+    return key if n == len(words) else " ".join(words[:n])
 
 
 def initials(folded_words: list[str] | tuple[str, ...]) -> str:

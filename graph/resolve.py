@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .aliases import UserAliases
-from .gazetteer import fold, gazetteer, initials
+from .gazetteer import fold, gazetteer, initials, without_legal_suffix
 from .records import DocExtraction
 
 
@@ -34,7 +34,7 @@ def entity_key(name: str) -> str:
     """What names are compared by across documents: ``fold(name)``, with a leading country name
     or alias replaced by the country's own name, so "U.S. Army", "US Army" and "United States
     Army" are one key (the spelling shown is still the most used one)."""
-    key = fold(name)
+    key = without_legal_suffix(fold(name))
     words = key.split()
     for n in COUNTRY_PREFIX_WORDS:
         if len(words) > n:

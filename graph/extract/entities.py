@@ -34,7 +34,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from ..gazetteer import fold, initials
+from ..data import word_set
+from ..gazetteer import fold, gazetteer, initials, without_legal_suffix
 from ..records import LocalEntity, Mention
 from .mentions import Candidate
 
@@ -153,6 +154,22 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if _is_person(groups[j]) or set(groups[i].labels) & set(long_labels):
             uf.union(i, j)
 
+    # "Mahan" for "Mahan Air", "NBC" for "NBC News": the leading words of exactly one longer
+    # organisation name that goes on with trade-name words only, when no name ends with them (then
+    # they would be a surname).
+    organisations = [j for j, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed and not _is_person(g)]
+    for i, group in enumerate(groups):
+        if group.fixed or uf.find(i) != i or _acronym(group) or set(group.labels) - {"ORG", "PERSON"}:
+            continue
+        if any(fold(c.name) != group.key for c in group.candidates):
+            continue  # "Apple" beside "Apple Inc." is already the company's full name
+        n = len(group.words)
+        starts = {uf.find(j) for j in organisations if len(groups[j].words) > n and groups[j].words[:n] == group.words
+                  and _company_tail(groups[j].words[n:], by_key)}
+        ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
+        if len(starts) == 1 and not ends:
+            uf.union(i, starts.pop())
+
     # "Parliament" / "Supreme Court" for "Parliament of Iraq" / "Supreme Court of the United
     # Kingdom": the head of an "X of Y" organisation name, when only one name has that head.
     for i, group in enumerate(groups):
@@ -180,6 +197,13 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if len(starts) == 1 and not ends and group.labels.get("PERSON"):
             uf.union(i, starts.pop())
     return uf
+
+
+def _company_tail(words: tuple[str, ...], keys: dict[str, int]) -> bool:
+    """The words after a short name are its company's trade-name tail ("Air" of "Mahan Air", "News"
+    of "NBC News"), not a name of their own ("Apple Japan", "al-Qaeda in Iraq") or a sub-body
+    ("House Intelligence Committee")."""
+    return " ".join(words) not in keys and all(w in word_set("company_words.txt") for w in words)
 
 
 def _heads_before_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -221,7 +245,7 @@ def group_entities(
     """
     by_key: dict[str, _Group] = {}
     for cand in candidates:
-        key = fold(cand.name)
+        key = fold(cand.name) if cand.fixed else without_legal_suffix(fold(cand.name))
         by_key.setdefault(key, _Group(key, [])).candidates.append(cand)
     groups = list(by_key.values())
     uf = _link(groups, doc)

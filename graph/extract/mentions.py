@@ -201,6 +201,10 @@ def _balanced_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     start, end = _balanced_bounds(doc, start, end)
+    # "pro-Beijing", "anti-American", "ex-Bosnian Serb": a hyphen is a boundary, the prefix is not the name
+    while (start + 2 < end and doc[start].text in word_set("hyphen_prefixes.txt", lower=False)
+           and doc[start + 1].text == "-" and doc[start].whitespace_ == "" and doc[start + 1].whitespace_ == ""):
+        start += 2
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -217,6 +221,9 @@ def _is_product(doc: Doc, end: int) -> bool:
 
 
 def _modifies_noun(token: Token) -> bool:
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and token.whitespace_ == "" and doc[token.i + 1].whitespace_ == "":
+        return True  # "Iranian-made", "Russian-backed": the first part of a hyphenated compound
     return token.pos_ == "ADJ" or (
         token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
     )
@@ -248,13 +255,22 @@ def _country_prefix(doc: Doc, start: int, end: int) -> int:
 def _typed(cand: Candidate, doc: Doc) -> Candidate:
     """Apply the gazetteer: countries, demonyms and groups."""
     gaz = gazetteer()
+    words = cand.form.split()
+    if len(words) > 1 and words[-1].lower() in word_set("state_organs.txt") and cand.label != "PERSON":
+        rest = " ".join(words[:-1])
+        state = gaz.country(rest) or gaz.adjective_country(rest)
+        if state:  # "the Canadian Government", "the US Government": the country (guideline §4)
+            cand.name, cand.label, cand.fixed = state, "GPE", True
+            cand.cues.append(("GPE", GAZETTEER_WEIGHT))
+            return cand
     country = gaz.country(cand.form) if cand.label != "PERSON" else None  # "Jordan", "Chad" are names too
     if country:
         cand.name, cand.label, cand.fixed = country, "GPE", True
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
     adjective_of = gaz.adjective_country(cand.form)
-    if adjective_of and _modifies_noun(doc[cand.end - 1]):
+    if adjective_of and (_modifies_noun(doc[cand.end - 1]) or not cand.determiner):
+        # a country-naming adjective is the country (guideline §4); only "the Chinese", people, stays a group
         cand.name, cand.label, cand.fixed = adjective_of, "GPE", True
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
