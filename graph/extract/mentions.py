@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..data import phrase_tuples, word_set
+from ..data import phrase_tuples, table, word_set
 from ..gazetteer import NAME_JOINERS, gazetteer
 
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -243,6 +243,47 @@ def _apposition_type(root: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _context_cues() -> dict[tuple[str, str], str]:
+    return {(kind, word): label for kind, word, label in table("context_cues.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, str]:
+    words = {w: "ORG" for w in word_set("org_nouns.txt") - word_set("person_nouns.txt")}
+    words.update({w: label for w, label in table("name_words.tsv")})
+    return words
+
+
+def _word_type(doc: Doc, start: int, end: int) -> str | None:
+    """The type a word of a multi-word name gives it ("... Magistrates' Court", "County ...")."""
+    if end - start < 2:
+        return None
+    for token in doc[start:end]:
+        if token.text[:1].isupper():
+            label = _name_words().get(token.lower_)
+            if label:
+                return label
+    return None
+
+
+def _context_type(doc: Doc, start: int, end: int) -> str | None:
+    """The type the name's own context gives a name the model called PERSON: the object of "in"
+    ("in Glasgow"), the platform of "said on Twitter", the modifier of "Twitter account"."""
+    cues = _context_cues()
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        label = cues.get(("prep", head.lower_))
+        if label:
+            return label
+        if head.lower_ == "on" and head.head.pos_ == "VERB":
+            return cues.get(("verb_prep", head.head.lemma_.lower()))
+    if root.dep_ in ("compound", "nmod", "poss") and head.i > root.i:
+        return cues.get(("noun", head.lower_))
+    return None
+
+
 def _country_prefix(doc: Doc, start: int, end: int) -> int:
     """Length of a country name at the start of the span that leaves a name after it."""
     gaz = gazetteer()
@@ -347,5 +388,12 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
         appositive = _apposition_type(doc[start:end].root)
         if appositive:
             cand.cues.append((appositive, CUE_WEIGHT))
+        worded = _word_type(doc, start, end)
+        if worded and ent.label_ != worded:
+            cand.cues.append((worded, CUE_WEIGHT))
+        if ent.label_ == "PERSON" and not titled:
+            context = _context_type(doc, start, end)
+            if context:
+                cand.cues.append((context, CUE_WEIGHT))
         out.append(_typed(cand, doc))
     return out
