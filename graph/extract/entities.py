@@ -70,6 +70,12 @@ class _Group:
         return Counter(c.label for c in self.candidates)
 
 
+def group_key(cand: Candidate) -> str:
+    """What mentions are grouped by: the folded name, without a legal-form suffix ("Apple Inc." and
+    "Apple" are one group) unless the gazetteer identified it."""
+    return fold(cand.name) if cand.fixed else without_legal_suffix(fold(cand.name))
+
+
 def _acronym(group: _Group) -> str | None:
     raw = group.name.replace(".", "")
     if 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper() and " " not in group.name:
@@ -132,7 +138,7 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         for cand in (c for g in groups for c in g.candidates):  # "... Guard Corps (IRGC)"
             if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
                 if fold(doc[cand.end + 1].text) == group.key and len(cand.name.split()) > 1:
-                    spelled.add(uf.find(by_key[fold(cand.name)]))
+                    spelled.add(uf.find(by_key[group_key(cand)]))
         if len(spelled) == 1:
             uf.union(i, spelled.pop())
 
@@ -245,7 +251,7 @@ def group_entities(
     """
     by_key: dict[str, _Group] = {}
     for cand in candidates:
-        key = fold(cand.name) if cand.fixed else without_legal_suffix(fold(cand.name))
+        key = group_key(cand)
         by_key.setdefault(key, _Group(key, [])).candidates.append(cand)
     groups = list(by_key.values())
     uf = _link(groups, doc)
