@@ -25,7 +25,7 @@ from .export import DEFAULT_FORMATS, write_outputs
 from .ingest import Fields, Notice, Skipped, check_inputs, content_hash, iter_documents
 from .models import describe_model
 from .records import DEFAULT_TYPES, DocExtraction, Document
-from .resolve import resolve
+from .resolve import drop_rejected, resolve
 
 LOOKUP_CHUNK = 256  # documents looked up in the cache at a time
 
@@ -136,6 +136,7 @@ def graph_from_extractions(extractions: list[DocExtraction], options: Options) -
     }
     if dates:
         metadata["date"] = dates[-1] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
+    extractions = drop_rejected(extractions, options.aliases)
     graph = assemble(extractions, resolve(extractions, options.aliases), metadata)
     return analyze(graph, min_npmi=options.min_npmi, min_weight=options.min_weight)
 

@@ -18,7 +18,7 @@ the same result; ``EntityIndex.finish`` then picks names and types.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .aliases import UserAliases
@@ -201,6 +201,28 @@ class ResolvedEntities:
 
     def entities(self) -> list[Entity]:
         return sorted({e.id: e for e in self.by_local_name.values()}.values(), key=lambda e: e.id)
+
+
+def drop_rejected(extractions: list[DocExtraction], user: UserAliases | None) -> list[DocExtraction]:
+    """The extractions without the entities the alias file rejects ("never a node"), and without
+    their mentions, relations and co-occurrences."""
+    if not user or not user.rejected:
+        return extractions
+    rejected = {entity_key(name) for name in user.rejected}
+    out = []
+    for x in extractions:
+        gone = {e.key for e in x.entities if entity_key(e.name) in rejected}
+        if not gone:
+            out.append(x)
+            continue
+        out.append(replace(
+            x,
+            entities=tuple(e for e in x.entities if e.key not in gone),
+            mentions=tuple(m for m in x.mentions if m.key not in gone),
+            relations=tuple(r for r in x.relations if r.source_key not in gone and r.target_key not in gone),
+            cooccurrences=tuple(c for c in x.cooccurrences if c.a_key not in gone and c.b_key not in gone),
+        ))
+    return out
 
 
 def resolve(extractions: list[DocExtraction], user: UserAliases | None = None) -> ResolvedEntities:
