@@ -84,17 +84,22 @@ def _acronym(group: _Group) -> str | None:
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, stopping early once it exceeds ``limit``."""
+    """Levenshtein distance with transpositions of neighbours counted as one edit ("Chriac" /
+    "Chirac"), stopping early once it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    before: list[int] | None = None
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, before[j - 2] + 1)
+            current.append(value)
         if min(current) > limit:
             return limit + 1
-        previous = current
+        before, previous = previous, current
     return previous[-1]
 
 
@@ -157,8 +162,10 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             continue
         j = longer[0]
         long_labels = groups[j].labels
-        if _is_person(groups[j]) or set(groups[i].labels) & set(long_labels):
+        if _is_person(groups[j]) or set(groups[i].labels) & set(long_labels) or _is_person(groups[i]):
             uf.union(i, j)
+
+    _link_surname_variants(groups, uf)
 
     # "Mahan" for "Mahan Air", "NBC" for "NBC News": the leading words of exactly one longer
     # organisation name that goes on with trade-name words only, when no name ends with them (then
@@ -200,9 +207,69 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             continue
         starts = {uf.find(j) for j in people if groups[j].words[0] == group.words[0]}
         ends = [j for j, g in enumerate(groups) if len(g.words) > 1 and g.words[-1] == group.words[0]]
-        if len(starts) == 1 and not ends and group.labels.get("PERSON"):
-            uf.union(i, starts.pop())
+        if len(starts) != 1 or ends:
+            continue
+        root = starts.pop()
+        first_full = min(c.start for j in people if uf.find(j) == root for c in groups[j].candidates)
+        # a given name the model typed otherwise ("Jamal" GPE) counts when the full name came first
+        if group.labels.get("PERSON") or all(c.start > first_full for c in group.candidates):
+            uf.union(i, root)
     return uf
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-")  # "al-Saray" is "Saray" when used alone
+SURNAME_TYPO_MIN_LENGTH = 5
+
+
+def _bare(word: str) -> str:
+    for prefix in ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix):]
+    return word
+
+
+def _person_words(group: _Group) -> tuple[str, ...]:
+    """The words of a person's name without a trailing "Jr."/"III" and with "al-" taken off."""
+    words = list(group.words)
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return tuple(_bare(w) for w in words)
+
+
+def _typo_limit(word: str) -> int:
+    return 1 if len(word) < 7 else 2
+
+
+def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
+    """A lone word that is still on its own joins the one person it names in another way:
+    the surname before "Jr." or after "al-" ("Roberts", "Saray"); a later word of a name of three
+    words or more ("Rosselló" of "Ricardo Rosselló Nevares", Spanish double surnames); the
+    surname misspelt ("Chriac" for "Chirac", "Abbot" for "Abbott"). Two full names with the same
+    given name and surnames a typo apart are one person too ("Robert Dziekaski")."""
+    people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g) and not g.fixed]
+    words = {j: _person_words(groups[j]) for j in people}
+    for i, group in enumerate(groups):
+        if (len(group.words) != 1 or group.fixed or uf.find(i) != i or _acronym(group)
+                or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}):
+            continue
+        w = _bare(group.words[0])
+        found = {uf.find(j) for j in people if words[j][-1] == w}
+        if not found and group.labels.get("GPE"):
+            continue  # a place the model knows ("Baghdad") is not a misspelt "Baghdadi"
+            found = {uf.find(j) for j in people if len(words[j]) > 2 and w in words[j][1:]}
+        if not found and len(w) >= SURNAME_TYPO_MIN_LENGTH and w.isalpha():
+            found = {uf.find(j) for j in people if words[j][-1][:1] == w[:1]
+                     and _edit_distance(w, words[j][-1], _typo_limit(w)) <= _typo_limit(w)}
+        if len(found) == 1 and (_is_person(group) or not any(len(g.words) > 1 and g.words[0] == group.words[0]
+                                                             for g in groups)):
+            uf.union(i, found.pop())
+    for a in people:
+        for b in people:
+            wa, wb = words[a], words[b]
+            if (a < b and len(wa) == len(wb) and wa[:-1] == wb[:-1] and len(wa[-1]) >= SURNAME_TYPO_MIN_LENGTH
+                    and 0 < _edit_distance(wa[-1], wb[-1], _typo_limit(wa[-1])) <= _typo_limit(wa[-1])):
+                uf.union(a, b)
 
 
 def _company_tail(words: tuple[str, ...], keys: dict[str, int]) -> bool:
