@@ -248,11 +248,19 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
     surname misspelt ("Chriac" for "Chirac", "Abbot" for "Abbott"). Two full names with the same
     given name and surnames a typo apart are one person too ("Robert Dziekaski")."""
     people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g) and not g.fixed]
-    words = {j: _person_words(groups[j]) for j in people}
+    # a full name the model typed otherwise ("Ricardo Rosselló Nevares" FAC) is a person's when a
+    # lone word of it is a person's
+    names = [j for j, g in enumerate(groups) if len(g.words) > 1 and not g.fixed and not set(g.labels) - {"PERSON", "ORG", "FAC"}]
+    words = {j: _person_words(groups[j]) for j in set(people) | set(names)}
     for i, group in enumerate(groups):
         if (len(group.words) != 1 or group.fixed or uf.find(i) != i or _acronym(group)
                 or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}):
             continue
+        if _is_person(group) and not any(w[-1] == group.words[0] for j, w in words.items() if j in people):
+            found = {uf.find(j) for j in names if len(words[j]) > 2 and _bare(group.words[0]) in words[j][1:]}
+            if len(found) == 1:
+                uf.union(i, found.pop())
+                continue
         w = _bare(group.words[0])
         found = {uf.find(j) for j in people if words[j][-1] == w}
         if not found and group.labels.get("GPE"):
@@ -301,7 +309,7 @@ def _vote(members: list[_Group], full: _Group) -> str:
             for label, cue_weight in cand.cues:
                 votes[label] += cue_weight
     if len(full.words) > 1 and any(
-        len(g.words) == 1 and g.words[0] == full.words[-1] and not c.determiner and not c.fixed
+        len(g.words) == 1 and _bare(g.words[0]) in _person_words(full)[1:] and not c.determiner and not c.fixed
         for g in members if g is not full for c in g.candidates
     ):
         votes["PERSON"] += SURNAME_USAGE_VOTE
