@@ -308,7 +308,7 @@ def _vote(members: list[_Group], full: _Group) -> str:
             votes[cand.label] += weight
             for label, cue_weight in cand.cues:
                 votes[label] += cue_weight
-    if len(full.words) > 1 and any(
+    if len(full.words) > 1 and any(_is_person(g) for g in members) and any(
         len(g.words) == 1 and _bare(g.words[0]) in _person_words(full)[1:] and not c.determiner and not c.fixed
         for g in members if g is not full for c in g.candidates
     ):

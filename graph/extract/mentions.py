@@ -274,11 +274,9 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
     root = doc[start:end].root
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
-        label = cues.get(("prep", head.lower_))
+        label = cues.get(("prep", head.lower_)) or (cues.get(("prep1", head.lower_)) if end - start == 1 else None)
         if label:
             return label
-        if head.lower_ == "on" and head.head.pos_ == "VERB":
-            return cues.get(("verb_prep", head.head.lemma_.lower()))
     if root.dep_ in ("compound", "nmod", "poss") and head.i > root.i:
         return cues.get(("noun", head.lower_))
     return None
