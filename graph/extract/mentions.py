@@ -22,6 +22,7 @@ For each entity span of a wanted type:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,9 +68,9 @@ def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
-    """Lower-cased words that name a role and are never part of a name: each word of a title,
-    role nouns ("ecologist") and ``role_words.txt``."""
-    words = {w.lower().rstrip(".") for title in phrase_tuples("titles.txt") for w in title if w.lower() != "of"}
+    """Lower-case words that name a role and are never part of a name: the head word of each title
+    ("Secretary" of "Press Secretary", not "Press"), role nouns ("ecologist") and ``role_words.txt``."""
+    words = {title[-1].lower().rstrip(".") for title in phrase_tuples("titles.txt") if "of" not in title}
     return frozenset(words | word_set("person_nouns.txt") | word_set("role_words.txt"))
 
 
@@ -212,6 +213,23 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
+
+
+def _is_document(doc: Doc, start: int, end: int) -> bool:
+    """A law, treaty or bill ("Clean Air Act", "Treaty of Lisbon"): not an entity."""
+    laws = word_set("law_words.txt")
+    if end - start > 1 and doc[end - 1].lower_ in laws and doc[end - 1].text[:1].isupper():
+        return True
+    return end - start > 2 and doc[start].lower_ in laws and doc[start + 1].lower_ == "of"
+
+
+def _is_code(doc: Doc, start: int, end: int) -> bool:
+    """A code name with a number ("COVID-19", "B-17") or a name ending in a decimal ("Magnitude
+    6.3"): a disease, a model or a reading, not a named entity of our types ("Region 11" stays)."""
+    return bool(CODE.match(doc[start].text)) or (end - start > 1 and bool(CODE.match(doc[end - 1].text)) and "." in doc[end - 1].text)
+
+
 def _is_product(doc: Doc, end: int) -> bool:
     """A maker's name followed by a model number: "Boeing 737-800", "Airbus A320"."""
     if end >= len(doc):
@@ -323,6 +341,28 @@ def _typed(cand: Candidate, doc: Doc) -> Candidate:
     return cand
 
 
+def _coordinated(doc: Doc, label: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Bounds of the names a span coordinates with "and"/"&", or the span itself: two people
+    ("Kelly and Baroni"), two countries ("Norway and Denmark"), or an organisation whose first part
+    already ends like a whole one ("Scottish National Party and Plaid Cymru"). A country named
+    with "and" ("Bosnia and Herzegovina") and organisation names such as "Fish and Wildlife
+    Service" stay whole."""
+    gaz = gazetteer()
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ not in ("and", "&") or not doc[k + 1].text[:1].isupper() or not doc[k - 1].text[:1].isupper():
+            continue
+        left, right = _text(doc, start, k), _text(doc, k + 1, end)
+        if gaz.country(_text(doc, start, end)):
+            return [(start, end)]
+        if (label == "PERSON"
+                or (gaz.country(left) and gaz.country(right))
+                or (label == "ORG" and doc[k - 1].lower_ in word_set("org_nouns.txt") | word_set("legal_suffixes.txt")
+                    and k - start > 1 and doc[k + 1].lower_ not in word_set("org_nouns.txt")
+                    and not all(t.lower_.rstrip(".") in word_set("legal_suffixes.txt") for t in doc[k + 1:end]))):
+            return [(start, k), *_coordinated(doc, label, k + 1, end)]
+    return [(start, end)]
+
+
 def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     """Wanted entity spans with repaired bounds; a country+person span becomes two spans."""
     gaz = gazetteer()
@@ -343,6 +383,9 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
+        for part_start, part_end in _coordinated(doc, ent.label_, start, end)[:-1]:
+            out.append((ent, part_start, part_end))
+            start = part_end + 1
         n = _country_prefix(doc, start, end)
         if n and (ent.label_ == "PERSON" or (start > 0 and doc[start - 1].lower_ == "of" and _title_before(doc, start - 1, False))):
             out.append((ent, start, start + n))
@@ -376,6 +419,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
         if all(_is_role(t) for t in doc[start:end]) and doc[end - 1].lower_ not in surnames:
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
+            continue
+        if _is_document(doc, start, end) or _is_code(doc, start, end):
             continue
         if ent.label_ == "ORG" and _is_product(doc, end):
             continue
