@@ -14,7 +14,7 @@ further columns. Each row proposes that the node ``alias`` is the node ``canonic
   accents ignored) differ by one or two letters ("Lukashenko", "Lukashenka").
 
 Further columns: ``reason``, ``alias_mentions``, ``canonical_mentions`` and ``example``, an
-evidence sentence that names the alias. The alias of a row is the node with fewer mentions.
+evidence sentence of the alias's edges that names it (empty for a node with no edge). The alias of a row is the node with fewer mentions.
 Candidates are found through indexes by last word, initials, first word and the first and last
 three letters, so the work grows with the number of nodes, not with its square.
 """

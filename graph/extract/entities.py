@@ -276,6 +276,7 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
         for b in people:
             wa, wb = words[a], words[b]
             if (a < b and len(wa) == len(wb) and wa[:-1] == wb[:-1] and len(wa[-1]) >= SURNAME_TYPO_MIN_LENGTH
+                    and wa[-1][:1] == wb[-1][:1]  # "Jansen" and "Hansen" are two families
                     and 0 < _edit_distance(wa[-1], wb[-1], _typo_limit(wa[-1])) <= _typo_limit(wa[-1])):
                 uf.union(a, b)
 
