@@ -319,3 +319,20 @@ def test_scorer_sorts_entity_errors_into_classes():
     counts = score.class_counts()
     assert (counts["junk"], counts["split"], counts["broken span"], counts["type"], counts["missed"]) == (1, 1, 1, 1, 0)
     assert score.classes["junk"] == ["Sea"]
+
+
+# --- particles ------------------------------------------------------------------------------------
+
+def test_a_name_with_a_particle_is_one_person(extract):
+    x = extract("Ursula von der Leyen met Valéry Giscard d'Estaing in Brussels. Von der Leyen smiled.")
+    found = names(x)
+    assert "Ursula von der Leyen" in found and "Leyen" not in found
+    assert "Von der Leyen" in found["Ursula von der Leyen"].aliases
+    assert "Valéry Giscard d'Estaing" in found
+
+
+def test_two_people_named_side_by_side_stay_two(extract):
+    x = extract("Charles de la Croix and Maria Lopez met Jonas Berg, Anna Kowalski and Tomas Varga in Paris.")
+    found = names(x)
+    assert "Charles de la Croix" in found and "Maria Lopez" in found
+    assert not any("Berg" in n and "Kowalski" in n for n in found)

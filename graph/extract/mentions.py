@@ -363,6 +363,32 @@ def _coordinated(doc: Doc, label: str, start: int, end: int) -> list[tuple[int, 
     return [(start, end)]
 
 
+def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One span for a person's name the model cut in two: at a particle ("Ursula von der" +
+    "Leyen"), before an apostrophe part ("Valéry Giscard" + "d'Estaing"), or into two person spans
+    that touch ("Zine El" + "Abidine Ben Ali"; two people always have a word or a comma between)."""
+    particles = word_set("name_particles.txt")
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and (
+                ent.label_ == "PERSON" or doc[prev.end - 1].lower_ in particles):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    for k, ent in enumerate(out):
+        end = ent.end
+        if ent.label_ != "PERSON":
+            continue
+        if doc[end - 1].lower_ in particles and end < len(doc) and doc[end].text[:1].isupper():
+            end += 1  # "Ursula von der [Leyen]" when the model left the surname out
+        while end < len(doc) and re.match(r"^[a-z][\u2019']\w", doc[end].text) and doc[end].text[2:3].isupper():
+            end += 1  # "Valéry Giscard [d'Estaing]"
+        if end != ent.end and not any(o.start < end and o.end > ent.end for o in out if o is not ent):
+            out[k] = Span(doc, ent.start, end, label="PERSON")
+    return out
+
+
 def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     """Wanted entity spans with repaired bounds; a country+person span becomes two spans."""
     gaz = gazetteer()
@@ -373,7 +399,8 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         or ("GPE" in types and e.label_ != "PERSON"
             and (gaz.country(e.text) or (gaz.adjective_country(e.text) and _modifies_noun(e[-1]))))
     ]
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    ents = _join_person_parts(doc, ents)
+    taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
     for ent in ents:
         others = taken - set(range(ent.start, ent.end))
