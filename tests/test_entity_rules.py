@@ -336,3 +336,18 @@ def test_two_people_named_side_by_side_stay_two(extract):
     found = names(x)
     assert "Charles de la Croix" in found and "Maria Lopez" in found
     assert not any("Berg" in n and "Kowalski" in n for n in found)
+
+
+# --- ambiguous place names --------------------------------------------------------------------------
+
+def test_a_country_name_beside_us_states_is_the_state(graph_of):
+    g = graph_of("Storms hit Georgia and Alabama on Monday, and Atlanta lost power.",
+                 "Georgia and Russia signed a trade deal in Tbilisi.")
+    assert "Georgia (U.S. state)" in g and "Georgia" in g
+    assert "Georgia" in g.nodes["Georgia (U.S. state)"]["aliases"]
+    assert g.nodes["Georgia"]["documents"] == 1
+
+
+def test_a_country_name_without_state_neighbours_is_the_country(extract):
+    x = extract("Georgia sent troops to the border, officials in Washington said.")
+    assert entity_of(x, "Georgia").name == "Georgia"

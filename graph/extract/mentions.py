@@ -309,7 +309,10 @@ def _country_prefix(doc: Doc, start: int, end: int) -> int:
     return 0
 
 
-def _typed(cand: Candidate, doc: Doc) -> Candidate:
+US_STATE = "U.S. state"
+
+
+def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()) -> Candidate:
     """Apply the gazetteer: countries, demonyms and groups."""
     gaz = gazetteer()
     words = cand.form.split()
@@ -321,6 +324,11 @@ def _typed(cand: Candidate, doc: Doc) -> Candidate:
             cand.cues.append(("GPE", GAZETTEER_WEIGHT))
             return cand
     country = gaz.country(cand.form) if cand.label != "PERSON" else None  # "Jordan", "Chad" are names too
+    if country and country in states_named and states_named - {country}:
+        # "Georgia" beside "Alabama" is the state: it keeps its name as a place of its own
+        cand.name, cand.label, cand.fixed = f"{country} ({US_STATE})", "GPE", True
+        cand.cues.append(("GPE", GAZETTEER_WEIGHT))
+        return cand
     if country:
         cand.name, cand.label, cand.fixed = country, "GPE", True
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
@@ -426,6 +434,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
     spans = _spans(doc, types)
     plain = {_text(doc, s, e).casefold() for _, s, e in spans}
     surnames = {doc[e - 1].lower_ for _, s, e in spans if e - s > 1}
+    states = word_set("us_states.txt", lower=False)
+    states_named = frozenset(t for t in (_text(doc, s, e) for _, s, e in spans) if t in states)
     out = []
     for ent, start, end in spans:
         titled = False
@@ -465,5 +475,5 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             context = _context_type(doc, start, end)
             if context:
                 cand.cues.append((context, CUE_WEIGHT))
-        out.append(_typed(cand, doc))
+        out.append(_typed(cand, doc, states_named))
     return out
