@@ -351,3 +351,18 @@ def test_a_country_name_beside_us_states_is_the_state(graph_of):
 def test_a_country_name_without_state_neighbours_is_the_country(extract):
     x = extract("Georgia sent troops to the border, officials in Washington said.")
     assert entity_of(x, "Georgia").name == "Georgia"
+
+
+def test_a_family_plural_and_a_shorter_full_name_join_the_person(extract):
+    x = extract("Senator Lech Nowicki spoke in Warsaw. The Nowickis have led the party for years. "
+                "John Luk Jok met reporters, and John Luk said the talks would go on.")
+    assert entity_of(x, "Nowickis").name == "Lech Nowicki"
+    assert entity_of(x, "John Luk").name == "John Luk Jok"
+
+
+def test_a_shared_surname_goes_to_the_person_who_dominates_the_story(extract):
+    x = extract("Governor Tomas Varga spoke in Ohio. Tomas Varga said the plan would work. "
+                "Critics of Tomas Varga were not convinced. Mr. Varga told reporters he would win. "
+                "His wife, Lena Varga, stayed at home.")
+    assert entity_of(x, "Varga").name == "Tomas Varga"
+    assert entity_of(x, "Lena Varga").key != entity_of(x, "Tomas Varga").key

@@ -241,6 +241,19 @@ def _typo_limit(word: str) -> int:
     return 1 if len(word) < 7 else 2
 
 
+PERSON_DOMINANCE = 3  # a person named this many times as often as the next is the one a shared surname means
+
+
+def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind) -> set[int]:
+    """Of several people sharing a surname, the one named at least ``PERSON_DOMINANCE`` times as
+    often as each other ("Trump" in a story about Donald Trump that mentions Melania Trump once)."""
+    counts = {r: sum(len(g.candidates) for j, g in enumerate(groups) if uf.find(j) == r) for r in roots}
+    ranked = sorted(counts, key=lambda r: -counts[r])
+    if counts[ranked[0]] >= PERSON_DOMINANCE * counts[ranked[1]]:
+        return {ranked[0]}
+    return roots
+
+
 def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
     """A lone word that is still on its own joins the one person it names in another way:
     the surname before "Jr." or after "al-" ("Roberts", "Saray"); a later word of a name of three
@@ -263,6 +276,10 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
                 continue
         w = _bare(group.words[0])
         found = {uf.find(j) for j in people if words[j][-1] == w}
+        if not found and w.endswith("s"):  # "the Kaczynskis": the family, named after the one person
+            found = {uf.find(j) for j in people if words[j][-1] == w[:-1]}
+        if len(found) > 1:
+            found = _dominant_person(found, groups, uf)
         if not found and group.labels.get("GPE"):
             continue  # a place the model knows ("Baghdad") is not a misspelt "Baghdadi"
             found = {uf.find(j) for j in people if len(words[j]) > 2 and w in words[j][1:]}
@@ -272,6 +289,10 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
         if len(found) == 1 and (_is_person(group) or not any(len(g.words) > 1 and g.words[0] == group.words[0]
                                                              for g in groups)):
             uf.union(i, found.pop())
+    for a in people:  # "John Luk" for "John Luk Jok": the leading words of exactly one longer name
+        longer = {uf.find(b) for b in people if len(words[b]) > len(words[a]) and words[b][:len(words[a])] == words[a]}
+        if len(longer) == 1 and len(words[a]) > 1:
+            uf.union(a, longer.pop())
     for a in people:
         for b in people:
             wa, wb = words[a], words[b]
