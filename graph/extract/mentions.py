@@ -446,13 +446,16 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             n = _role_prefix_length(doc, start, end)
             if n:
                 start, titled = start + n, True
-        elif end - start > 1 and _is_role(doc[end - 1]) and doc[end - 1].lower_ not in word_set("org_nouns.txt"):
+        elif (end - start > 1 and _is_role(doc[end - 1]) and doc[end - 1].lower_ not in word_set("org_nouns.txt")
+              and doc[end - 2].lower_ not in NAME_JOINERS):  # not the "Justice" of "Court of Justice"
             end -= 1  # "NASA Administrator", "Baltimore Police Commissioner": the body, not the role
             if all(_is_role(t) for t in doc[start:end]):
                 continue  # "Attorney General": a title, not a name
         form = _text(doc, start, end)
         if not any(ch.isupper() for ch in form) or _inside_title(doc, start, end):
             continue
+        if end - start == 1 and doc[start].lower_ in word_set("generic_words.txt"):
+            continue  # "Defence", "Sea": part of a name, not one
         if all(_is_role(t) for t in doc[start:end]) and doc[end - 1].lower_ not in surnames:
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
