@@ -374,3 +374,18 @@ def test_a_generic_word_alone_is_not_an_entity(extract):
     found = names(x)
     assert "DEFENCE" not in found and "Defence" not in found
     assert any("Ministry of Defence" in n for n in found)
+
+
+def test_a_one_word_person_without_title_takes_the_models_other_label():
+    from graph.extract.entities import _Group, _vote
+    from graph.extract.mentions import Candidate
+
+    def cand(start, label, cues=()):
+        return Candidate(0, start, start + 1, label, "Zelmart", "Zelmart", False, list(cues))
+
+    plain = _Group("zelmart", [cand(0, "PERSON"), cand(5, "PERSON"), cand(9, "ORG")])
+    assert _vote([plain], plain) == "ORG"
+    titled = _Group("zelmart", [cand(0, "PERSON", [("PERSON", 2.0)]), cand(5, "PERSON"), cand(9, "ORG")])
+    assert _vote([titled], titled) == "PERSON"
+    only_person = _Group("zelmart", [cand(0, "PERSON"), cand(5, "PERSON")])
+    assert _vote([only_person], only_person) == "PERSON"

@@ -335,7 +335,15 @@ def _vote(members: list[_Group], full: _Group) -> str:
         for g in members if g is not full for c in g.candidates
     ):
         votes["PERSON"] += SURNAME_USAGE_VOTE
-    return max(votes, key=votes.__getitem__)
+    best = max(votes, key=votes.__getitem__)
+    if best == "PERSON" and all(len(g.words) == 1 for g in members) and not any(
+            label == "PERSON" for c in candidates for label, _ in c.cues):
+        # News names a person in full at least once: a one-word "person" with no title or role
+        # anywhere is more likely what the model also called it elsewhere ("Nakheel" ORG once)
+        others = [label for label in votes if label != "PERSON" and votes[label] > 0]
+        if others:
+            return max(others, key=votes.__getitem__)
+    return best
 
 
 def group_entities(
