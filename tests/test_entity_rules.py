@@ -389,3 +389,15 @@ def test_a_one_word_person_without_title_takes_the_models_other_label():
     assert _vote([titled], titled) == "PERSON"
     only_person = _Group("zelmart", [cand(0, "PERSON"), cand(5, "PERSON")])
     assert _vote([only_person], only_person) == "PERSON"
+
+
+def test_a_formal_state_name_is_its_short_name(extract):
+    x = extract("The State of Michigan sued the company, and Michigan won the case in May.")
+    assert entity_of(x, "State of Michigan").name == "Michigan"
+
+
+def test_a_formal_name_of_its_own_and_an_unrelated_state_of_stay(extract):
+    x = extract("The Democratic Republic of the Congo signed the deal with the State of Play studio.")
+    found = names(x)
+    assert "Democratic Republic of the Congo" in found
+    assert not any(n == "Play" for n in found)

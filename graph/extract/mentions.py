@@ -312,7 +312,24 @@ def _country_prefix(doc: Doc, start: int, end: int) -> int:
 US_STATE = "U.S. state"
 
 
-def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()) -> Candidate:
+@lru_cache(maxsize=1)
+def _state_forms() -> tuple[str, ...]:
+    return tuple(sorted((" ".join(p).lower() + " " for p in phrase_tuples("state_forms.txt")), key=len, reverse=True))
+
+
+def _state_short_name(form: str, named: frozenset[str]) -> str | None:
+    lower = form.lower()
+    for prefix in _state_forms():
+        if lower.startswith(prefix) and len(form) > len(prefix):
+            rest = form[len(prefix):]
+            rest = rest[4:] if rest.lower().startswith("the ") else rest
+            if gazetteer().country(rest) or rest.casefold() in named:
+                return rest
+    return None
+
+
+def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset(),
+           named: frozenset[str] = frozenset()) -> Candidate:
     """Apply the gazetteer: countries, demonyms and groups."""
     gaz = gazetteer()
     words = cand.form.split()
@@ -327,6 +344,12 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
     if country and country in states_named and states_named - {country}:
         # "Georgia" beside "Alabama" is the state: it keeps its name as a place of its own
         cand.name, cand.label, cand.fixed = f"{country} ({US_STATE})", "GPE", True
+        cand.cues.append(("GPE", GAZETTEER_WEIGHT))
+        return cand
+    short = _state_short_name(cand.form, named) if not country and cand.label != "PERSON" else None
+    if short:  # "Republic of Seychelles" → Seychelles, "State of Michigan" → Michigan
+        cand.name, cand.label = gaz.country(short) or short, "GPE"
+        cand.fixed = bool(gaz.country(short))
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
     if country:
@@ -478,5 +501,5 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             context = _context_type(doc, start, end)
             if context:
                 cand.cues.append((context, CUE_WEIGHT))
-        out.append(_typed(cand, doc, states_named))
+        out.append(_typed(cand, doc, states_named, frozenset(plain)))
     return out
