@@ -392,7 +392,7 @@ def test_a_one_word_person_without_title_takes_the_models_other_label():
 
 
 def test_a_formal_state_name_is_its_short_name(extract):
-    x = extract("The State of Michigan sued the company, and Michigan won the case in May.")
+    x = extract("Lawyers for the State of Michigan filed the suit on Monday. Michigan says the company lied.")
     assert entity_of(x, "State of Michigan").name == "Michigan"
 
 
