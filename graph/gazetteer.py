@@ -48,6 +48,13 @@ def initials(folded_words: list[str] | tuple[str, ...]) -> str:
     return "".join(w[0] for w in folded_words if w not in NAME_JOINERS)
 
 
+def all_initials(folded_words: list[str] | tuple[str, ...]) -> set[str]:
+    """Initials of a name, also with hyphenated words read as two ("agence france-presse" →
+    "af" and "afp")."""
+    split = [part for w in folded_words for part in w.split("-") if part]
+    return {initials(folded_words), initials(split)}
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     country_names: dict[str, str]  # folded name or alias → canonical country name

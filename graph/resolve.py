@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .aliases import UserAliases
 from .data import word_set
-from .gazetteer import fold, gazetteer, initials, without_legal_suffix
+from .gazetteer import all_initials, fold, gazetteer, without_legal_suffix
 from .records import DocExtraction
 
 
@@ -167,7 +167,8 @@ def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
         if len(words) > 1:
             if label[name] == "PERSON":
                 full_by_surname[words[-1]].append(name)
-            full_by_initials[initials(words)].append(name)
+            for spelled in all_initials(words):
+                full_by_initials[spelled].append(name)
             if label[name] == "ORG":
                 for n in range(len(words) - 1, 0, -1):
                     if all(w in company_words for w in words[n:]):
@@ -180,7 +181,7 @@ def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
         candidates: list[str] = []
         if " " not in name and label[name] == "PERSON":
             candidates = full_by_surname.get(name, [])
-        elif " " not in name and _most_common(acc.spellings).replace(".", "").isupper() and len(name) >= 2:
+        elif " " not in name and _most_common(acc.spellings).replace(".", "").replace("&", "").isupper() and len(name) >= 2:
             candidates = [c for c in full_by_initials.get(name, []) if label[c] == label[name]]
         if not candidates and label[name] in ("ORG", "PERSON") and name not in countries:
             candidates = by_head.get(name, []) or [c for c in by_country_rest.get(name, []) if label[name] == "ORG"]

@@ -401,3 +401,21 @@ def test_a_formal_name_of_its_own_and_an_unrelated_state_of_stay(extract):
     found = names(x)
     assert "Democratic Republic of the Congo" in found
     assert not any(n == "Play" for n in found)
+
+
+def test_an_acronym_spells_hyphenated_words_and_ampersands(extract):
+    x = extract("Agence France-Presse reported the fire. AFP said Pacific Gas and Electric and PG&E "
+                "had been warned.")
+    assert entity_of(x, "AFP").name == "Agence France-Presse"
+    assert entity_of(x, "PG&E").name == "Pacific Gas and Electric"
+
+
+def test_an_acronym_that_spells_no_name_stays(extract):
+    x = extract("Agence France-Presse reported the fire, and the BBC confirmed it.")
+    assert entity_of(x, "BBC").key != entity_of(x, "Agence France-Presse").key
+
+
+def test_an_adjective_with_an_article_is_the_country_unless_it_is_the_peoples_noun(extract):
+    x = extract("An Iraqi was hurt in the blast, Iraq said. The French voted on Sunday.")
+    assert entity_of(x, "Iraqi").name == "Iraq"
+    assert entity_of(x, "French").label == "NORP"

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..gazetteer import fold, initials
+from ..gazetteer import all_initials, fold
 
 COLUMNS = ("alias", "canonical", "type", "never_merge_with", "reason", "alias_mentions", "canonical_mentions", "example")
 SPELLING_MIN_LENGTH = 8
@@ -62,7 +62,8 @@ def candidate_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
         if len(words) > 1:
             if label[n] == "PERSON":
                 by_last[words[-1]].append(n)
-            by_initials[(initials(words), label[n])].append(n)
+            for spelled in all_initials(words):
+                by_initials[(spelled, label[n])].append(n)
             if label[n] == "ORG":
                 by_first[words[0]].append(n)
         if len(k) >= SPELLING_MIN_LENGTH:

@@ -35,7 +35,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from ..data import word_set
-from ..gazetteer import fold, gazetteer, initials, without_legal_suffix
+from ..gazetteer import all_initials, fold, gazetteer, without_legal_suffix
 from ..records import LocalEntity, Mention
 from .mentions import Candidate
 
@@ -77,7 +77,7 @@ def group_key(cand: Candidate) -> str:
 
 
 def _acronym(group: _Group) -> str | None:
-    raw = group.name.replace(".", "")
+    raw = group.name.replace(".", "").replace("&", "")  # "PG&E" spells "Pacific Gas and Electric"
     if 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper() and " " not in group.name:
         return raw.lower()
     return None
@@ -139,7 +139,7 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         acronym = _acronym(group)
         if acronym is None or group.fixed:
             continue
-        spelled = {uf.find(j) for j, other in enumerate(groups) if len(other.words) > 1 and initials(other.words) == acronym}
+        spelled = {uf.find(j) for j, other in enumerate(groups) if len(other.words) > 1 and acronym in all_initials(other.words)}
         for cand in (c for g in groups for c in g.candidates):  # "... Guard Corps (IRGC)"
             if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
                 if fold(doc[cand.end + 1].text) == group.key and len(cand.name.split()) > 1:

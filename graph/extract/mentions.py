@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..data import phrase_tuples, table, word_set
-from ..gazetteer import NAME_JOINERS, gazetteer
+from ..gazetteer import NAME_JOINERS, fold, gazetteer
 
 DETERMINERS = frozenset({"the", "a", "an"})
 EXTENDABLE = frozenset({"ORG", "PERSON", "FAC"})
@@ -357,8 +357,10 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
     adjective_of = gaz.adjective_country(cand.form)
-    if adjective_of and (_modifies_noun(doc[cand.end - 1]) or not cand.determiner):
-        # a country-naming adjective is the country (guideline §4); only "the Chinese", people, stays a group
+    if adjective_of and (_modifies_noun(doc[cand.end - 1]) or not cand.determiner
+                         or fold(cand.form) not in gaz.country_groups):
+        # a country-naming adjective is the country (guideline §4), also "an Iraqi"; only a form
+        # that is also the people's plural noun ("the French", "the British") stays a group
         cand.name, cand.label, cand.fixed = adjective_of, "GPE", True
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
