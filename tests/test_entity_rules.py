@@ -419,3 +419,23 @@ def test_an_adjective_with_an_article_is_the_country_unless_it_is_the_peoples_no
     x = extract("An Iraqi was hurt in the blast, Iraq said. The French voted on Sunday.")
     assert entity_of(x, "Iraqi").name == "Iraq"
     assert entity_of(x, "French").label == "NORP"
+
+
+def test_a_place_the_model_called_a_person_is_typed_by_its_neighbours(nlp):
+    from spacy.tokens import Doc, Span
+
+    from graph.extract.mentions import _context_type
+
+    # a hand-built parse: "Power failed in Talavi , Cotabato ." with Talavi a model PERSON
+    words = ["Power", "failed", "Ruiz", "visited", "Talavi", ",", "Cotabato", "."]
+    heads = [1, 1, 3, 1, 3, 4, 4, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "conj", "dobj", "punct", "appos", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="PERSON"), Span(doc, 6, 7, label="GPE")]
+    assert _context_type(doc, 4, 5) == "GPE"
+    assert _context_type(doc, 2, 3) is None
+
+
+def test_a_person_before_a_comma_and_a_place_stays_a_person(extract):
+    x = extract("Maria Delgado, Texas's new senator, spoke on Monday.")
+    assert names(x)["Maria Delgado"].label == "PERSON"

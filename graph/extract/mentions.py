@@ -296,7 +296,12 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
         if label:
             return label
     if root.dep_ in ("compound", "nmod", "poss") and head.i > root.i:
-        return cues.get(("noun", head.lower_))
+        label = cues.get(("noun", head.lower_))
+        if label:
+            return label
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_iob_ == "B":
+        # "Makilala, Cotabato": a place followed by the region it is in
+        return cues.get(("comma", doc[end + 1].ent_type_))
     return None
 
 
