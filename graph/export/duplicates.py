@@ -11,12 +11,14 @@ further columns. Each row proposes that the node ``alias`` is the node ``canonic
 * ``short name``: an organisation node that starts a longer organisation's name ("Northrop",
   "Northrop Grumman") named at least half as often;
 * ``spelling``: two nodes of the same type whose names (8 characters or more, case, dots and
-  accents ignored) differ by one or two letters ("Lukashenko", "Lukashenka").
+  accents ignored) differ by one letter, or by two that one deletion each explains
+  ("Lukashenko", "Lukashenka").
 
 Further columns: ``reason``, ``alias_mentions``, ``canonical_mentions`` and ``example``, an
-evidence sentence of the alias's edges that names it (empty for a node with no edge). The alias of a row is the node with fewer mentions.
-Candidates are found through indexes by last word, initials, first word and the first and last
-three letters, so the work grows with the number of nodes, not with its square.
+evidence sentence of the alias's edges that names it (empty for a node with no edge). The alias of
+a ``spelling`` row is the node with fewer mentions. Candidates are found through indexes by last
+word, initials, first word and every form of a name with one letter deleted (two names one or two
+edits apart share one), so the work grows with the number of nodes, not with its square.
 """
 from __future__ import annotations
 
@@ -35,17 +37,25 @@ MAX_PER_NAME = 5  # rows for one surname shared by many people: the most mention
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance up to ``limit`` (``limit + 1`` means more), computed only in the band of
+    cells within ``limit`` of the diagonal, so a comparison costs O(len × limit)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
+    big = limit + 1
+    previous = {j: j for j in range(min(len(b), limit) + 1)}
+    for i in range(1, len(a) + 1):
+        current = {}
+        low, high = max(0, i - limit), min(len(b), i + limit)
+        for j in range(low, high + 1):
+            if j == 0:
+                current[j] = i
+                continue
+            current[j] = min(previous.get(j, big) + 1, current.get(j - 1, big) + 1,
+                             previous.get(j - 1, big) + (a[i - 1] != b[j - 1]))
+        if min(current.values()) > limit:
+            return big
         previous = current
-    return previous[-1]
+    return min(previous.get(len(b), big), big)
 
 
 def candidate_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
@@ -56,7 +66,7 @@ def candidate_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
     by_last: dict[str, list[str]] = defaultdict(list)
     by_initials: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
-    by_ends: dict[str, list[str]] = defaultdict(list)
+    by_deletion: dict[tuple[str, str], list[str]] = defaultdict(list)
     for n, k in key.items():
         words = k.split()
         if len(words) > 1:
@@ -66,9 +76,9 @@ def candidate_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
                 by_initials[(spelled, label[n])].append(n)
             if label[n] == "ORG":
                 by_first[words[0]].append(n)
-        if len(k) >= SPELLING_MIN_LENGTH:
-            by_ends["^" + k[:3]].append(n)
-            by_ends[k[-3:] + "$"].append(n)
+        if len(k) >= SPELLING_MIN_LENGTH:  # the name and each form with one letter deleted
+            for variant in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))}:
+                by_deletion[(variant, label[n] or "")].append(n)
     pairs: dict[frozenset[str], tuple[str, str, str]] = {}
 
     def propose(a: str, b: str, reason: str) -> None:
@@ -93,10 +103,10 @@ def candidate_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
             for full in by_first.get(k, []):
                 if 2 * nodes[full].get("mentions", 0) >= nodes[n].get("mentions", 0):  # not "Apple" into "Apple TV"
                     propose(n, full, "short name")
-    for bucket in by_ends.values():
+    for bucket in by_deletion.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
-                if label[a] == label[b] and 0 < _edit_distance(key[a], key[b], SPELLING_MAX_EDITS) <= SPELLING_MAX_EDITS:
+                if a != b and 0 < _edit_distance(key[a], key[b], SPELLING_MAX_EDITS) <= SPELLING_MAX_EDITS:
                     propose(a, b, "spelling")
     return sorted(pairs.values(), key=lambda p: (p[2], -nodes[p[0]].get("mentions", 0), p[0], p[1]))
 
