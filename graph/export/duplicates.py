@@ -7,7 +7,8 @@ further columns. Each row proposes that the node ``alias`` is the node ``canonic
 
 * ``surname``: a one-word person node that is the last word of a longer person's name ("Biden",
   "Joe Biden"), when the corpus holds several such names or none dominates;
-* ``acronym``: an all-capitals node that spells the initials of a longer node of the same type;
+* ``acronym``: an all-capitals node that spells the initials of a longer node of the same type,
+  named at most five times as often;
 * ``short name``: an organisation node that starts a longer organisation's name ("Northrop",
   "Northrop Grumman") named at least half as often;
 * ``spelling``: two nodes of the same type whose names (8 characters or more, case, dots and
@@ -33,7 +34,8 @@ from ..gazetteer import all_initials, fold
 COLUMNS = ("alias", "canonical", "type", "never_merge_with", "reason", "alias_mentions", "canonical_mentions", "example")
 SPELLING_MIN_LENGTH = 8
 SPELLING_MAX_EDITS = 2
-MAX_PER_NAME = 5  # rows for one surname shared by many people: the most mentioned full names
+MAX_PER_NAME = 5
+ACRONYM_RATIO = 5  # an acronym named more than this many times as often as a full name is not its short form  # rows for one surname shared by many people: the most mentioned full names
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -98,7 +100,8 @@ def candidate_pairs(graph: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
                 propose(n, full, "surname")
         if len(words) == 1 and raw.isupper() and raw.isalpha() and 2 <= len(raw) <= 8:
             for full in by_initials.get((k, label[n]), []):
-                propose(n, full, "acronym")
+                if ACRONYM_RATIO * nodes[full].get("mentions", 0) >= nodes[n].get("mentions", 0):  # not "BP" → "Baltimore Police"
+                    propose(n, full, "acronym")
         if len(words) == 1 and label[n] == "ORG":
             for full in by_first.get(k, []):
                 if 2 * nodes[full].get("mentions", 0) >= nodes[n].get("mentions", 0):  # not "Apple" into "Apple TV"
