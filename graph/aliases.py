@@ -2,10 +2,11 @@
 
 CSV, with a header row::
 
-    alias,canonical,type,never_merge_with
-    POTUS,Donald Trump,PERSON,
-    Bibi,Benjamin Netanyahu,,
-    George Bush,,,George W. Bush
+    alias,canonical,type,never_merge_with,reject
+    POTUS,Donald Trump,PERSON,,
+    Bibi,Benjamin Netanyahu,,,
+    George Bush,,,George W. Bush,
+    COVID-19,,,,yes
 
 YAML (``.yaml`` / ``.yml``)::
 
@@ -14,10 +15,14 @@ YAML (``.yaml`` / ``.yml``)::
       Bibi: {canonical: Benjamin Netanyahu, type: PERSON}
     never_merge:
       - [George Bush, George W. Bush]
+    reject: [COVID-19]
 
 An alias row makes every entity named ``alias`` (compared ignoring case, dots and diacritics)
 part of ``canonical``, optionally forcing its type. A ``never_merge_with`` row, or a
-``never_merge`` pair, keeps two names apart when the cross-document rules would join them.
+``never_merge`` pair, keeps two names apart when the cross-document rules would join them. A
+``reject`` row (``yes``), or a name in the YAML ``reject`` list, is never a node: entities with
+that name are left out with their mentions and edges. Further columns are ignored, so
+``possible_duplicates.csv`` is an alias file as it stands.
 """
 from __future__ import annotations
 
@@ -41,6 +46,7 @@ class AliasRule:
 class UserAliases:
     rules: tuple[AliasRule, ...] = ()
     never_merge: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    rejected: tuple[str, ...] = ()
 
 
 def _check_type(value: str | None, where: str) -> str | None:
@@ -51,7 +57,7 @@ def _check_type(value: str | None, where: str) -> str | None:
 
 
 def _from_csv(path: Path) -> UserAliases:
-    rules, never = [], []
+    rules, never, rejected = [], [], []
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or "alias" not in reader.fieldnames:
@@ -60,15 +66,21 @@ def _from_csv(path: Path) -> UserAliases:
             alias = (row.get("alias") or "").strip()
             canonical = (row.get("canonical") or "").strip()
             other = (row.get("never_merge_with") or "").strip()
+            reject = (row.get("reject") or "").strip().lower()
             if not alias:
                 raise UsageError(f"{path}:{line}: empty alias")
+            if reject in ("yes", "true", "1", "x"):
+                rejected.append(alias)
+                continue
+            if reject and reject not in ("no", "false", "0"):
+                raise UsageError(f"{path}:{line}: reject is 'yes' or empty, got {reject!r}")
             if not canonical and not other:
-                raise UsageError(f"{path}:{line}: give a canonical name or a never_merge_with name for {alias!r}")
+                raise UsageError(f"{path}:{line}: give a canonical name, a never_merge_with name or reject=yes for {alias!r}")
             if canonical:
                 rules.append(AliasRule(alias, canonical, _check_type(row.get("type"), f"{path}:{line}")))
             if other:
                 never.append((alias, other))
-    return UserAliases(tuple(rules), tuple(never))
+    return UserAliases(tuple(rules), tuple(never), tuple(rejected))
 
 
 def _from_yaml(path: Path) -> UserAliases:
@@ -81,7 +93,7 @@ def _from_yaml(path: Path) -> UserAliases:
     except yaml.YAMLError as exc:
         raise UsageError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from exc
     if not isinstance(data, dict):
-        raise UsageError(f"{path}: expected a mapping with 'aliases' and/or 'never_merge'")
+        raise UsageError(f"{path}: expected a mapping with 'aliases', 'never_merge' and/or 'reject'")
     rules = []
     for alias, value in (data.get("aliases") or {}).items():
         if isinstance(value, dict):
@@ -96,7 +108,10 @@ def _from_yaml(path: Path) -> UserAliases:
         if not (isinstance(pair, list) and len(pair) == 2):
             raise UsageError(f"{path}: never_merge entries are pairs of names, got {pair!r}")
         never.append((str(pair[0]), str(pair[1])))
-    return UserAliases(tuple(rules), tuple(never))
+    rejected = data.get("reject") or []
+    if not isinstance(rejected, list):
+        raise UsageError(f"{path}: reject is a list of names, got {rejected!r}")
+    return UserAliases(tuple(rules), tuple(never), tuple(str(name) for name in rejected))
 
 
 def load_aliases(path: Path) -> UserAliases:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +63,7 @@ class Score:
     cooccurrence: Counts = field(default_factory=Counts)
     errors: dict[str, list] = field(default_factory=lambda: {"fp_nodes": [], "fn_entities": [], "mistyped": [],
                                                               "fp_relations": [], "fn_relations": []})
+    classes: dict[str, list[str]] = field(default_factory=dict)  # entity errors by class (``ERROR_CLASSES``)
 
     def add(self, other: Score) -> None:
         self.entities.add(other.entities)
@@ -71,6 +73,11 @@ class Score:
         self.over_merges += other.over_merges
         self.relations.add(other.relations)
         self.cooccurrence.add(other.cooccurrence)
+        for name, values in other.classes.items():
+            self.classes.setdefault(name, []).extend(values)
+
+    def class_counts(self) -> Counter[str]:
+        return Counter({name: len(self.classes.get(name, [])) for name in ERROR_CLASSES})
 
     @property
     def type_accuracy(self) -> float:
@@ -86,6 +93,34 @@ class Score:
             "cooccurrence_precision": self.cooccurrence.precision, "cooccurrence_recall": self.cooccurrence.recall,
             "cooccurrence_f1": self.cooccurrence.f1,
         }
+
+
+ERROR_CLASSES = ("junk", "split", "broken span", "type", "over-merge", "missed")
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"\w+", norm(name)))
+
+
+def classify_errors(score: Score, gold_entities: list[dict]) -> dict[str, list[str]]:
+    """Entity errors by class: a spurious node that shares a word with a gold mention of a missed
+    entity is a *broken span* ("Attorney Thomas Cullen" for "Thomas Cullen", "Levant" for "Islamic
+    State of Iraq and the Levant"), any other spurious node is *junk*; a missed entity no broken
+    span accounts for is *missed*; splits, over-merges and wrong types are their own classes."""
+    missed = set(score.errors["fn_entities"])
+    missed_words = {e["name"]: set().union(*(_words(m) for m in [e["name"], *e["mentions"]]))
+                    for e in gold_entities if e["name"] in missed}
+    junk, broken, explained = [], [], set()
+    for node in score.errors["fp_nodes"]:
+        words = _words(node)
+        hit = [name for name, gold_words in missed_words.items() if words & gold_words]
+        if hit:
+            broken.append(f"{node} (gold {' / '.join(sorted(hit))})")
+            explained.update(hit)
+        else:
+            junk.append(node)
+    return {"junk": junk, "split": list(score.splits), "broken span": broken, "type": list(score.errors["mistyped"]),
+            "over-merge": list(score.over_merges), "missed": [m for m in score.errors["fn_entities"] if m not in explained]}
 
 
 def match_nodes(nodes: list[dict], gold_entities: list[dict]) -> tuple[dict[str, str | None], Score]:
@@ -131,6 +166,7 @@ def match_nodes(nodes: list[dict], gold_entities: list[dict]) -> tuple[dict[str,
     gold_counted = [e["name"] for e in gold_entities if e["type"] in COUNTED_TYPES]
     score.entities.fn = len([g for g in gold_counted if g not in matched])
     score.errors["fn_entities"] = [g for g in gold_counted if g not in matched]
+    score.classes = classify_errors(score, gold_entities)
     return mapping, score
 
 

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import table
+from .data import table, word_set
 
 
 @lru_cache(maxsize=1 << 16)  # names repeat across mentions and documents; a pure function
@@ -30,9 +30,29 @@ def fold(name: str) -> str:
 NAME_JOINERS = frozenset({"and", "&", "of", "for", "the", "de", "du", "la", "le", "van", "von", "al", "bin"})
 
 
+def without_legal_suffix(key: str) -> str:
+    """A folded name without trailing legal-form words ("apple inc" → "apple", "aer lingus group
+    plc" → "aer lingus"); a name that is nothing else is kept ("group" stays "group")."""
+    words = key.split()
+    suffixes = word_set("legal_suffixes.txt")
+    n = len(words)
+    while n > 1 and words[n - 1] in suffixes:
+        n -= 1
+    while n > 1 and words[n - 1] in ("&", "and", ","):
+        n -= 1
+    return key if n == len(words) else " ".join(words[:n])
+
+
 def initials(folded_words: list[str] | tuple[str, ...]) -> str:
     """Initials of a folded multi-word name: "european union" → "eu"."""
     return "".join(w[0] for w in folded_words if w not in NAME_JOINERS)
+
+
+def all_initials(folded_words: list[str] | tuple[str, ...]) -> set[str]:
+    """Initials of a name, also with hyphenated words read as two ("agence france-presse" →
+    "af" and "afp")."""
+    split = [part for w in folded_words for part in w.split("-") if part]
+    return {initials(folded_words), initials(split)}
 
 
 @dataclass(frozen=True)

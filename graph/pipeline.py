@@ -26,7 +26,7 @@ from .export import DEFAULT_FORMATS, write_outputs
 from .ingest import Fields, Notice, Skipped, check_inputs, content_hash, iter_documents
 from .models import describe_model
 from .records import DEFAULT_TYPES, DocExtraction, Document
-from .resolve import resolve
+from .resolve import drop_rejected, resolve
 
 LOOKUP_CHUNK = 256  # documents looked up in the cache at a time
 
@@ -152,6 +152,7 @@ def graph_from_extractions(extractions: list[DocExtraction], options: Options) -
 
         min_confidence = load_model().threshold
     metadata["min_confidence"] = min_confidence
+    extractions = drop_rejected(extractions, options.aliases)
     graph = assemble(extractions, resolve(extractions, options.aliases), metadata, min_confidence=min_confidence)
     return analyze(graph, min_npmi=options.min_npmi, min_weight=options.min_weight)
 

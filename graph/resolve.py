@@ -18,11 +18,12 @@ the same result; ``EntityIndex.finish`` then picks names and types.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .aliases import UserAliases
-from .gazetteer import fold, gazetteer, initials
+from .data import word_set
+from .gazetteer import all_initials, fold, gazetteer, without_legal_suffix
 from .records import DocExtraction
 
 
@@ -34,7 +35,7 @@ def entity_key(name: str) -> str:
     """What names are compared by across documents: ``fold(name)``, with a leading country name
     or alias replaced by the country's own name, so "U.S. Army", "US Army" and "United States
     Army" are one key (the spelling shown is still the most used one)."""
-    key = fold(name)
+    key = without_legal_suffix(fold(name))
     words = key.split()
     for n in COUNTRY_PREFIX_WORDS:
         if len(words) > n:
@@ -136,29 +137,57 @@ class EntityIndex:
         return ResolvedEntities({name: entities[target[name]] for name in accs})
 
 
+DOMINANCE = 3  # a candidate named in this many times the documents of the next one is the one meant
+
+
+def _dominant(candidates: list[str], accs: dict[str, _Accumulator]) -> str | None:
+    """The one candidate, or the one whose documents outnumber every other's ``DOMINANCE`` times
+    ("Biden" → "Joe Biden", not "Hunter Biden"); None when no candidate stands out."""
+    if not candidates:
+        return None
+    ranked = sorted(candidates, key=lambda c: (-len(accs[c].documents), c))
+    if len(ranked) == 1 or len(accs[ranked[0]].documents) >= DOMINANCE * len(accs[ranked[1]].documents):
+        return ranked[0]
+    return None
+
+
 def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
-    """Key → key it joins: a lone PERSON surname or an acronym, to the one full name that fits."""
+    """Key → key it joins: a lone PERSON surname or an acronym to the full name that dominates it;
+    an organisation's short name to its trade-name form ("airtran" → "airtran airways") or to the
+    one country's institution it names ("senate" → "united states senate")."""
     label = {name: _most_common(acc.labels) for name, acc in accs.items()}
+    company_words = word_set("company_words.txt")
     full_by_surname: dict[str, list[str]] = defaultdict(list)
     full_by_initials: dict[str, list[str]] = defaultdict(list)
+    by_head: dict[str, list[str]] = defaultdict(list)  # "airtran" → ["airtran airways"]
+    by_country_rest: dict[str, list[str]] = defaultdict(list)  # "senate" → ["united states senate"]
+    countries = {entity_key(c) for c in gazetteer().country_names.values()}
     for name in accs:
         words = name.split()
         if len(words) > 1:
             if label[name] == "PERSON":
                 full_by_surname[words[-1]].append(name)
-            full_by_initials[initials(words)].append(name)
+            for spelled in all_initials(words):
+                full_by_initials[spelled].append(name)
+            if label[name] == "ORG":
+                for n in range(len(words) - 1, 0, -1):
+                    if all(w in company_words for w in words[n:]):
+                        by_head[" ".join(words[:n])].append(name)
+                for n in (1, 2, 3):
+                    if len(words) > n and " ".join(words[:n]) in countries:
+                        by_country_rest[" ".join(words[n:])].append(name)
     target = {name: name for name in accs}
     for name, acc in accs.items():
-        if " " in name:
-            continue
-        if label[name] == "PERSON":
+        candidates: list[str] = []
+        if " " not in name and label[name] == "PERSON":
             candidates = full_by_surname.get(name, [])
-        elif _most_common(acc.spellings).replace(".", "").isupper() and len(name) >= 2:
+        elif " " not in name and _most_common(acc.spellings).replace(".", "").replace("&", "").isupper() and len(name) >= 2:
             candidates = [c for c in full_by_initials.get(name, []) if label[c] == label[name]]
-        else:
-            continue
-        if len(candidates) == 1:
-            target[name] = candidates[0]
+        if not candidates and label[name] in ("ORG", "PERSON") and name not in countries:
+            candidates = by_head.get(name, []) or [c for c in by_country_rest.get(name, []) if label[name] == "ORG"]
+        chosen = _dominant(candidates, accs)
+        if chosen:
+            target[name] = chosen
     return target
 
 
@@ -173,6 +202,28 @@ class ResolvedEntities:
 
     def entities(self) -> list[Entity]:
         return sorted({e.id: e for e in self.by_local_name.values()}.values(), key=lambda e: e.id)
+
+
+def drop_rejected(extractions: list[DocExtraction], user: UserAliases | None) -> list[DocExtraction]:
+    """The extractions without the entities the alias file rejects ("never a node"), and without
+    their mentions, relations and co-occurrences."""
+    if not user or not user.rejected:
+        return extractions
+    rejected = {entity_key(name) for name in user.rejected}
+    out = []
+    for x in extractions:
+        gone = {e.key for e in x.entities if entity_key(e.name) in rejected}
+        if not gone:
+            out.append(x)
+            continue
+        out.append(replace(
+            x,
+            entities=tuple(e for e in x.entities if e.key not in gone),
+            mentions=tuple(m for m in x.mentions if m.key not in gone),
+            relations=tuple(r for r in x.relations if r.source_key not in gone and r.target_key not in gone),
+            cooccurrences=tuple(c for c in x.cooccurrences if c.a_key not in gone and c.b_key not in gone),
+        ))
+    return out
 
 
 def resolve(extractions: list[DocExtraction], user: UserAliases | None = None) -> ResolvedEntities:

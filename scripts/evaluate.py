@@ -8,8 +8,9 @@
     scripts/evaluate.py ../shared/eval/dev --json          # machine-readable figures
 
 Per article and micro-averaged: entity precision / recall / F1, type accuracy, splits and
-over-merges, relation and co-occurrence precision / recall / F1. The scoring rules are in
-``graph/evaluation.py``.
+over-merges, relation and co-occurrence precision / recall / F1, and the entity errors by class
+(junk, split, broken span, type, over-merge, missed); ``-v`` lists each article's errors and, at
+the end, every error of each class. The scoring rules are in ``graph/evaluation.py``.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import json
 import sys
 from pathlib import Path
 
-from graph.evaluation import Score, pronoun_precision, read_folds, score_graph
+from graph.evaluation import ERROR_CLASSES, Score, pronoun_precision, read_folds, score_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 PATTERN_FEATURES = ("verb", "prep", "passive", "control", "conj", "relative", "modifier", "nominal",
@@ -111,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         total.add(score)
         per_doc[gold_path.stem] = (score.figures(), score.errors, score.splits, score.over_merges)
     if args.json:
-        print(json.dumps({"documents": {k: v[0] for k, v in per_doc.items()}, "micro": total.figures()}, indent=1))
+        print(json.dumps({"documents": {k: v[0] for k, v in per_doc.items()}, "micro": total.figures(),
+                          "error_classes": dict(total.class_counts())}, indent=1))
         return 0
     for stem, (fig, errors, splits, over) in per_doc.items():
         print(f"{stem}: {_fmt(fig)}")
@@ -122,6 +124,13 @@ def main(argv: list[str] | None = None) -> int:
             for label, values in (("splits", splits), ("over-merges", over)):
                 if values:
                     print(f"    {label}: {values}")
+    if args.verbose:
+        print("errors by class:")
+        for name in ERROR_CLASSES:
+            values = total.classes.get(name, [])
+            print(f"  {name} ({len(values)}): {values}")
+    counts = total.class_counts()
+    print("entity errors by class: " + ", ".join(f"{name} {counts[name]}" for name in ERROR_CLASSES))
     print(f"micro ({len(per_doc)} articles): {_fmt(total.figures())}")
     if pronoun_found:
         print(f"relations through a pronoun: {pronoun_found}, confirmed by the gold (required or optional): "

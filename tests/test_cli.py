@@ -29,7 +29,7 @@ def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subproc
 def test_build_writes_the_files_and_a_summary(tmp_path):
     result = run("build", str(EXAMPLE), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    for name in ("graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv"):
+    for name in ("graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "possible_duplicates.csv"):
         assert (tmp_path / name).stat().st_size > 0
         assert f"wrote {tmp_path / name}" in result.stdout
     last = result.stdout.strip().splitlines()[-1]
@@ -108,7 +108,8 @@ def test_make_run_output_is_committed_and_reproducible(tmp_path):
     assert result.returncode == 0, result.stderr
     built_with = json.loads((committed / "graph.json").read_text(encoding="utf-8"))["graph"].get("networkx_version")
     if built_with == nx.__version__:
-        for name in ("graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv"):
+        for name in ("graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv",
+                     "possible_duplicates.csv"):
             assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), f"output/{name} is stale"
         return
     # Another Python gets another networkx from the lock (3.4 on Python 3.10), whose spring layout

@@ -22,7 +22,7 @@ from graph.export import write_outputs
 from graph.records import Document
 
 NEWS = "Chancellor Olaf Brandt met with President Ana Silva in Lisbon. Portugal and Germany signed a trade deal."
-OUTPUTS = ("graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv")
+OUTPUTS = ("graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "possible_duplicates.csv")
 
 
 def cli(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -37,7 +37,7 @@ def assert_outputs_parse(out: Path) -> None:
     ElementTree.parse(out / "graph.gexf")
     nx.read_graphml(out / "graph.graphml")
     nx.read_gexf(out / "graph.gexf")
-    for name in ("nodes.csv", "edges.csv"):
+    for name in ("nodes.csv", "edges.csv", "possible_duplicates.csv"):
         list(csv.reader(io.StringIO((out / name).read_text(encoding="utf-8"))))
     assert (out / "graph.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "no staging or temporary files left"

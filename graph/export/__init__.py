@@ -75,9 +75,10 @@ def _write(fmt: str, graph: nx.MultiDiGraph, out_dir: Path, html_options: dict, 
         write_json(graph, out_dir / "graph.json")
         return [out_dir / "graph.json"]
     if fmt == "csv":
+        from .duplicates import write_duplicates
         from .tables import write_csv
 
-        return write_csv(graph, out_dir)
+        return [*write_csv(graph, out_dir), write_duplicates(graph, out_dir / "possible_duplicates.csv")]
     if fmt == "neo4j":
         from .neo4j import write_neo4j
 

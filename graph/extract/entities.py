@@ -34,7 +34,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from ..gazetteer import fold, initials
+from ..data import word_set
+from ..gazetteer import all_initials, fold, gazetteer, without_legal_suffix
 from ..records import LocalEntity, Mention
 from .mentions import Candidate
 
@@ -69,25 +70,36 @@ class _Group:
         return Counter(c.label for c in self.candidates)
 
 
+def group_key(cand: Candidate) -> str:
+    """What mentions are grouped by: the folded name, without a legal-form suffix ("Apple Inc." and
+    "Apple" are one group) unless the gazetteer identified it."""
+    return fold(cand.name) if cand.fixed else without_legal_suffix(fold(cand.name))
+
+
 def _acronym(group: _Group) -> str | None:
-    raw = group.name.replace(".", "")
+    raw = group.name.replace(".", "").replace("&", "")  # "PG&E" spells "Pacific Gas and Electric"
     if 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper() and " " not in group.name:
         return raw.lower()
     return None
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, stopping early once it exceeds ``limit``."""
+    """Levenshtein distance with transpositions of neighbours counted as one edit ("Chriac" /
+    "Chirac"), stopping early once it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    before: list[int] | None = None
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, before[j - 2] + 1)
+            current.append(value)
         if min(current) > limit:
             return limit + 1
-        previous = current
+        before, previous = previous, current
     return previous[-1]
 
 
@@ -127,11 +139,11 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         acronym = _acronym(group)
         if acronym is None or group.fixed:
             continue
-        spelled = {uf.find(j) for j, other in enumerate(groups) if len(other.words) > 1 and initials(other.words) == acronym}
+        spelled = {uf.find(j) for j, other in enumerate(groups) if len(other.words) > 1 and acronym in all_initials(other.words)}
         for cand in (c for g in groups for c in g.candidates):  # "... Guard Corps (IRGC)"
             if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
                 if fold(doc[cand.end + 1].text) == group.key and len(cand.name.split()) > 1:
-                    spelled.add(uf.find(by_key[fold(cand.name)]))
+                    spelled.add(uf.find(by_key[group_key(cand)]))
         if len(spelled) == 1:
             uf.union(i, spelled.pop())
 
@@ -150,8 +162,26 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             continue
         j = longer[0]
         long_labels = groups[j].labels
-        if _is_person(groups[j]) or set(groups[i].labels) & set(long_labels):
+        if _is_person(groups[j]) or set(groups[i].labels) & set(long_labels) or _is_person(groups[i]):
             uf.union(i, j)
+
+    _link_surname_variants(groups, uf)
+
+    # "Mahan" for "Mahan Air", "NBC" for "NBC News": the leading words of exactly one longer
+    # organisation name that goes on with trade-name words only, when no name ends with them (then
+    # they would be a surname).
+    organisations = [j for j, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed and not _is_person(g)]
+    for i, group in enumerate(groups):
+        if group.fixed or uf.find(i) != i or _acronym(group) or set(group.labels) - {"ORG", "PERSON"}:
+            continue
+        if any(fold(c.name) != group.key for c in group.candidates):
+            continue  # "Apple" beside "Apple Inc." is already the company's full name
+        n = len(group.words)
+        starts = {uf.find(j) for j in organisations if len(groups[j].words) > n and groups[j].words[:n] == group.words
+                  and _company_tail(groups[j].words[n:], by_key)}
+        ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
+        if len(starts) == 1 and not ends:
+            uf.union(i, starts.pop())
 
     # "Parliament" / "Supreme Court" for "Parliament of Iraq" / "Supreme Court of the United
     # Kingdom": the head of an "X of Y" organisation name, when only one name has that head.
@@ -177,9 +207,106 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             continue
         starts = {uf.find(j) for j in people if groups[j].words[0] == group.words[0]}
         ends = [j for j, g in enumerate(groups) if len(g.words) > 1 and g.words[-1] == group.words[0]]
-        if len(starts) == 1 and not ends and group.labels.get("PERSON"):
-            uf.union(i, starts.pop())
+        if len(starts) != 1 or ends:
+            continue
+        root = starts.pop()
+        first_full = min(c.start for j in people if uf.find(j) == root for c in groups[j].candidates)
+        # a given name the model typed otherwise ("Jamal" GPE) counts when the full name came first
+        if group.labels.get("PERSON") or all(c.start > first_full for c in group.candidates):
+            uf.union(i, root)
     return uf
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-")  # "al-Saray" is "Saray" when used alone
+SURNAME_TYPO_MIN_LENGTH = 5
+
+
+def _bare(word: str) -> str:
+    for prefix in ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix):]
+    return word
+
+
+def _person_words(group: _Group) -> tuple[str, ...]:
+    """The words of a person's name without a trailing "Jr."/"III" and with "al-" taken off."""
+    words = list(group.words)
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return tuple(_bare(w) for w in words)
+
+
+def _typo_limit(word: str) -> int:
+    return 1 if len(word) < 7 else 2
+
+
+PERSON_DOMINANCE = 3  # a person named this many times as often as the next is the one a shared surname means
+
+
+def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind) -> set[int]:
+    """Of several people sharing a surname, the one named at least ``PERSON_DOMINANCE`` times as
+    often as each other ("Trump" in a story about Donald Trump that mentions Melania Trump once)."""
+    counts = {r: sum(len(g.candidates) for j, g in enumerate(groups) if uf.find(j) == r) for r in roots}
+    ranked = sorted(counts, key=lambda r: -counts[r])
+    if counts[ranked[0]] >= PERSON_DOMINANCE * counts[ranked[1]]:
+        return {ranked[0]}
+    return roots
+
+
+def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
+    """A lone word that is still on its own joins the one person it names in another way:
+    the surname before "Jr." or after "al-" ("Roberts", "Saray"); a later word of a name of three
+    words or more ("Rosselló" of "Ricardo Rosselló Nevares", Spanish double surnames); the
+    surname misspelt ("Chriac" for "Chirac", "Abbot" for "Abbott"). Two full names with the same
+    given name and surnames a typo apart are one person too ("Robert Dziekaski")."""
+    people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g) and not g.fixed]
+    # a full name the model typed otherwise ("Ricardo Rosselló Nevares" FAC) is a person's when a
+    # lone word of it is a person's
+    names = [j for j, g in enumerate(groups) if len(g.words) > 1 and not g.fixed and not set(g.labels) - {"PERSON", "ORG", "FAC"}]
+    words = {j: _person_words(groups[j]) for j in set(people) | set(names)}
+    for i, group in enumerate(groups):
+        if (len(group.words) != 1 or group.fixed or uf.find(i) != i or _acronym(group)
+                or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}):
+            continue
+        if _is_person(group) and not any(w[-1] == group.words[0] for j, w in words.items() if j in people):
+            found = {uf.find(j) for j in names if len(words[j]) > 2 and _bare(group.words[0]) in words[j][1:]}
+            if len(found) == 1:
+                uf.union(i, found.pop())
+                continue
+        w = _bare(group.words[0])
+        found = {uf.find(j) for j in people if words[j][-1] == w}
+        if not found and w.endswith("s"):  # "the Kaczynskis": the family, named after the one person
+            found = {uf.find(j) for j in people if words[j][-1] == w[:-1]}
+        if len(found) > 1:
+            found = _dominant_person(found, groups, uf)
+        if not found and group.labels.get("GPE"):
+            continue  # a place the model knows ("Baghdad") is not a misspelt "Baghdadi"
+            found = {uf.find(j) for j in people if len(words[j]) > 2 and w in words[j][1:]}
+        if not found and len(w) >= SURNAME_TYPO_MIN_LENGTH and w.isalpha():
+            found = {uf.find(j) for j in people if words[j][-1][:1] == w[:1]
+                     and _edit_distance(w, words[j][-1], _typo_limit(w)) <= _typo_limit(w)}
+        if len(found) == 1 and (_is_person(group) or not any(len(g.words) > 1 and g.words[0] == group.words[0]
+                                                             for g in groups)):
+            uf.union(i, found.pop())
+    for a in people:  # "John Luk" for "John Luk Jok": the leading words of exactly one longer name
+        longer = {uf.find(b) for b in people if len(words[b]) > len(words[a]) and words[b][:len(words[a])] == words[a]}
+        if len(longer) == 1 and len(words[a]) > 1:
+            uf.union(a, longer.pop())
+    for a in people:
+        for b in people:
+            wa, wb = words[a], words[b]
+            if (a < b and len(wa) == len(wb) and wa[:-1] == wb[:-1] and len(wa[-1]) >= SURNAME_TYPO_MIN_LENGTH
+                    and wa[-1][:1] == wb[-1][:1]  # "Jansen" and "Hansen" are two families
+                    and 0 < _edit_distance(wa[-1], wb[-1], _typo_limit(wa[-1])) <= _typo_limit(wa[-1])):
+                uf.union(a, b)
+
+
+def _company_tail(words: tuple[str, ...], keys: dict[str, int]) -> bool:
+    """The words after a short name are its company's trade-name tail ("Air" of "Mahan Air", "News"
+    of "NBC News"), not a name of their own ("Apple Japan", "al-Qaeda in Iraq") or a sub-body
+    ("House Intelligence Committee")."""
+    return " ".join(words) not in keys and all(w in word_set("company_words.txt") for w in words)
 
 
 def _heads_before_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -203,12 +330,20 @@ def _vote(members: list[_Group], full: _Group) -> str:
             votes[cand.label] += weight
             for label, cue_weight in cand.cues:
                 votes[label] += cue_weight
-    if len(full.words) > 1 and any(
-        len(g.words) == 1 and g.words[0] == full.words[-1] and not c.determiner and not c.fixed
+    if len(full.words) > 1 and any(_is_person(g) for g in members) and any(
+        len(g.words) == 1 and _bare(g.words[0]) in _person_words(full)[1:] and not c.determiner and not c.fixed
         for g in members if g is not full for c in g.candidates
     ):
         votes["PERSON"] += SURNAME_USAGE_VOTE
-    return max(votes, key=votes.__getitem__)
+    best = max(votes, key=votes.__getitem__)
+    if best == "PERSON" and all(len(g.words) == 1 for g in members) and not any(
+            label == "PERSON" for c in candidates for label, _ in c.cues):
+        # News names a person in full at least once: a one-word "person" with no title or role
+        # anywhere is more likely what the model also called it elsewhere ("Nakheel" ORG once)
+        others = [label for label in votes if label != "PERSON" and votes[label] > 0]
+        if others:
+            return max(others, key=votes.__getitem__)
+    return best
 
 
 def group_entities(
@@ -221,7 +356,7 @@ def group_entities(
     """
     by_key: dict[str, _Group] = {}
     for cand in candidates:
-        key = fold(cand.name)
+        key = group_key(cand)
         by_key.setdefault(key, _Group(key, [])).candidates.append(cand)
     groups = list(by_key.values())
     uf = _link(groups, doc)

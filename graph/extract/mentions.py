@@ -22,13 +22,14 @@ For each entity span of a wanted type:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..data import phrase_tuples, word_set
-from ..gazetteer import NAME_JOINERS, gazetteer
+from ..data import phrase_tuples, table, word_set
+from ..gazetteer import NAME_JOINERS, fold, gazetteer
 
 DETERMINERS = frozenset({"the", "a", "an"})
 EXTENDABLE = frozenset({"ORG", "PERSON", "FAC"})
@@ -63,6 +64,30 @@ def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
         for word in set(title):
             index.setdefault(word, []).append(title)
     return {word: tuple(titles) for word, titles in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Lower-case words that name a role and are never part of a name: the head word of each title
+    ("Secretary" of "Press Secretary", not "Press"), role nouns ("ecologist") and ``role_words.txt``."""
+    words = {title[-1].lower().rstrip(".") for title in phrase_tuples("titles.txt") if "of" not in title}
+    return frozenset(words | word_set("person_nouns.txt") | word_set("role_words.txt"))
+
+
+def _is_role(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in _role_words()
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _role_prefix_length(doc: Doc, start: int, end: int) -> int:
+    """Tokens up to and including the last role word of a person span that leaves a name after it:
+    "[Regional Governor] Ana Ruiz", "[Hong Kong Chief Executive] Li Wen"."""
+    for k in range(end - 2, start - 1, -1):
+        if _is_role(doc[k]) and doc[k + 1].text[:1].isupper() and doc[k + 1].lower_.rstrip(".") not in NAME_SUFFIXES:
+            return k + 1 - start
+    return 0
 
 
 def _matches(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
@@ -110,6 +135,8 @@ def _extend_left(ent: Span, taken: set[int]) -> int:
     i = start - 1
     while i >= left_edge and i not in taken:
         token = doc[i]
+        if ent.label_ == "PERSON" and _is_role(token):
+            break  # "Chief Executive [Carrie Lam]": a title is not part of the name
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             start = i
         elif not (token.lower_ in NAME_JOINERS and i - 1 >= left_edge and doc[i - 1].pos_ == "PROPN"):
@@ -175,11 +202,32 @@ def _balanced_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     start, end = _balanced_bounds(doc, start, end)
+    # "pro-Beijing", "anti-American", "ex-Bosnian Serb": a hyphen is a boundary, the prefix is not the name
+    while (start + 2 < end and doc[start].text in word_set("hyphen_prefixes.txt", lower=False)
+           and doc[start + 1].text == "-" and doc[start].whitespace_ == "" and doc[start + 1].whitespace_ == ""):
+        start += 2
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
+
+
+def _is_document(doc: Doc, start: int, end: int) -> bool:
+    """A law, treaty or bill ("Clean Air Act", "Treaty of Lisbon"): not an entity."""
+    laws = word_set("law_words.txt")
+    if end - start > 1 and doc[end - 1].lower_ in laws and doc[end - 1].text[:1].isupper():
+        return True
+    return end - start > 2 and doc[start].lower_ in laws and doc[start + 1].lower_ == "of"
+
+
+def _is_code(doc: Doc, start: int, end: int) -> bool:
+    """A code name with a number ("COVID-19", "B-17") or a name ending in a decimal ("Magnitude
+    6.3"): a disease, a model or a reading, not a named entity of our types ("Region 11" stays)."""
+    return bool(CODE.match(doc[start].text)) or (end - start > 1 and bool(CODE.match(doc[end - 1].text)) and "." in doc[end - 1].text)
 
 
 def _is_product(doc: Doc, end: int) -> bool:
@@ -191,6 +239,9 @@ def _is_product(doc: Doc, end: int) -> bool:
 
 
 def _modifies_noun(token: Token) -> bool:
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and token.whitespace_ == "" and doc[token.i + 1].whitespace_ == "":
+        return True  # "Iranian-made", "Russian-backed": the first part of a hyphenated compound
     return token.pos_ == "ADJ" or (
         token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
     )
@@ -210,6 +261,50 @@ def _apposition_type(root: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _context_cues() -> dict[tuple[str, str], str]:
+    return {(kind, word): label for kind, word, label in table("context_cues.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, str]:
+    words = {w: "ORG" for w in word_set("org_nouns.txt") - word_set("person_nouns.txt")}
+    words.update({w: label for w, label in table("name_words.tsv")})
+    return words
+
+
+def _word_type(doc: Doc, start: int, end: int) -> str | None:
+    """The type a word of a multi-word name gives it ("... Magistrates' Court", "County ...")."""
+    if end - start < 2:
+        return None
+    for token in doc[start:end]:
+        if token.text[:1].isupper():
+            label = _name_words().get(token.lower_)
+            if label:
+                return label
+    return None
+
+
+def _context_type(doc: Doc, start: int, end: int) -> str | None:
+    """The type the name's own context gives a name the model called PERSON: the object of "in"
+    ("in Glasgow"), the platform of "said on Twitter", the modifier of "Twitter account"."""
+    cues = _context_cues()
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        label = cues.get(("prep", head.lower_)) or (cues.get(("prep1", head.lower_)) if end - start == 1 else None)
+        if label:
+            return label
+    if root.dep_ in ("compound", "nmod", "poss") and head.i > root.i:
+        label = cues.get(("noun", head.lower_))
+        if label:
+            return label
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_iob_ == "B":
+        # "Makilala, Cotabato": a place followed by the region it is in
+        return cues.get(("comma", doc[end + 1].ent_type_))
+    return None
+
+
 def _country_prefix(doc: Doc, start: int, end: int) -> int:
     """Length of a country name at the start of the span that leaves a name after it."""
     gaz = gazetteer()
@@ -219,16 +314,58 @@ def _country_prefix(doc: Doc, start: int, end: int) -> int:
     return 0
 
 
-def _typed(cand: Candidate, doc: Doc) -> Candidate:
+US_STATE = "U.S. state"
+
+
+@lru_cache(maxsize=1)
+def _state_forms() -> tuple[str, ...]:
+    return tuple(sorted((" ".join(p).lower() + " " for p in phrase_tuples("state_forms.txt")), key=len, reverse=True))
+
+
+def _state_short_name(form: str, named: frozenset[str]) -> str | None:
+    lower = form.lower()
+    for prefix in _state_forms():
+        if lower.startswith(prefix) and len(form) > len(prefix):
+            rest = form[len(prefix):]
+            rest = rest[4:] if rest.lower().startswith("the ") else rest
+            if gazetteer().country(rest) or rest.casefold() in named:
+                return rest
+    return None
+
+
+def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset(),
+           named: frozenset[str] = frozenset()) -> Candidate:
     """Apply the gazetteer: countries, demonyms and groups."""
     gaz = gazetteer()
+    words = cand.form.split()
+    if len(words) > 1 and words[-1].lower() in word_set("state_organs.txt") and cand.label != "PERSON":
+        rest = " ".join(words[:-1])
+        state = gaz.country(rest) or gaz.adjective_country(rest)
+        if state:  # "the Canadian Government", "the US Government": the country (guideline §4)
+            cand.name, cand.label, cand.fixed = state, "GPE", True
+            cand.cues.append(("GPE", GAZETTEER_WEIGHT))
+            return cand
     country = gaz.country(cand.form) if cand.label != "PERSON" else None  # "Jordan", "Chad" are names too
+    if country and country in states_named and states_named - {country}:
+        # "Georgia" beside "Alabama" is the state: it keeps its name as a place of its own
+        cand.name, cand.label, cand.fixed = f"{country} ({US_STATE})", "GPE", True
+        cand.cues.append(("GPE", GAZETTEER_WEIGHT))
+        return cand
+    short = _state_short_name(cand.form, named) if not country and cand.label != "PERSON" else None
+    if short:  # "Republic of Seychelles" → Seychelles, "State of Michigan" → Michigan
+        cand.name, cand.label = gaz.country(short) or short, "GPE"
+        cand.fixed = bool(gaz.country(short))
+        cand.cues.append(("GPE", GAZETTEER_WEIGHT))
+        return cand
     if country:
         cand.name, cand.label, cand.fixed = country, "GPE", True
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
     adjective_of = gaz.adjective_country(cand.form)
-    if adjective_of and _modifies_noun(doc[cand.end - 1]):
+    if adjective_of and (_modifies_noun(doc[cand.end - 1]) or not cand.determiner
+                         or fold(cand.form) not in gaz.country_groups):
+        # a country-naming adjective is the country (guideline §4), also "an Iraqi"; only a form
+        # that is also the people's plural noun ("the French", "the British") stays a group
         cand.name, cand.label, cand.fixed = adjective_of, "GPE", True
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
@@ -242,6 +379,54 @@ def _typed(cand: Candidate, doc: Doc) -> Candidate:
     return cand
 
 
+def _coordinated(doc: Doc, label: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Bounds of the names a span coordinates with "and"/"&", or the span itself: two people
+    ("Kelly and Baroni"), two countries ("Norway and Denmark"), or an organisation whose first part
+    already ends like a whole one ("Scottish National Party and Plaid Cymru"). A country named
+    with "and" ("Bosnia and Herzegovina") and organisation names such as "Fish and Wildlife
+    Service" stay whole."""
+    gaz = gazetteer()
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ not in ("and", "&") or not doc[k + 1].text[:1].isupper() or not doc[k - 1].text[:1].isupper():
+            continue
+        left, right = _text(doc, start, k), _text(doc, k + 1, end)
+        if gaz.country(_text(doc, start, end)):
+            return [(start, end)]
+        if (label == "PERSON"
+                or (gaz.country(left) and gaz.country(right))
+                or (label == "ORG" and doc[k - 1].lower_ in word_set("org_nouns.txt") | word_set("legal_suffixes.txt")
+                    and k - start > 1 and doc[k + 1].lower_ not in word_set("org_nouns.txt")
+                    and not all(t.lower_.rstrip(".") in word_set("legal_suffixes.txt") for t in doc[k + 1:end]))):
+            return [(start, k), *_coordinated(doc, label, k + 1, end)]
+    return [(start, end)]
+
+
+def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One span for a person's name the model cut in two: at a particle ("Ursula von der" +
+    "Leyen"), before an apostrophe part ("Valéry Giscard" + "d'Estaing"), or into two person spans
+    that touch ("Zine El" + "Abidine Ben Ali"; two people always have a word or a comma between)."""
+    particles = word_set("name_particles.txt")
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and (
+                ent.label_ == "PERSON" or doc[prev.end - 1].lower_ in particles):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    for k, ent in enumerate(out):
+        end = ent.end
+        if ent.label_ != "PERSON":
+            continue
+        if doc[end - 1].lower_ in particles and end < len(doc) and doc[end].text[:1].isupper():
+            end += 1  # "Ursula von der [Leyen]" when the model left the surname out
+        while end < len(doc) and re.match(r"^[a-z][\u2019']\w", doc[end].text) and doc[end].text[2:3].isupper():
+            end += 1  # "Valéry Giscard [d'Estaing]"
+        if end != ent.end and not any(o.start < end and o.end > ent.end for o in out if o is not ent):
+            out[k] = Span(doc, ent.start, end, label="PERSON")
+    return out
+
+
 def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     """Wanted entity spans with repaired bounds; a country+person span becomes two spans."""
     gaz = gazetteer()
@@ -252,7 +437,8 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         or ("GPE" in types and e.label_ != "PERSON"
             and (gaz.country(e.text) or (gaz.adjective_country(e.text) and _modifies_noun(e[-1]))))
     ]
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    ents = _join_person_parts(doc, ents)
+    taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
     for ent in ents:
         others = taken - set(range(ent.start, ent.end))
@@ -262,6 +448,9 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
+        for part_start, part_end in _coordinated(doc, ent.label_, start, end)[:-1]:
+            out.append((ent, part_start, part_end))
+            start = part_end + 1
         n = _country_prefix(doc, start, end)
         if n and (ent.label_ == "PERSON" or (start > 0 and doc[start - 1].lower_ == "of" and _title_before(doc, start - 1, False))):
             out.append((ent, start, start + n))
@@ -274,16 +463,34 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
     """Cleaned, typed mentions of the wanted entity types, in text order."""
     spans = _spans(doc, types)
     plain = {_text(doc, s, e).casefold() for _, s, e in spans}
+    surnames = {doc[e - 1].lower_ for _, s, e in spans if e - s > 1}
+    states = word_set("us_states.txt", lower=False)
+    states_named = frozenset(t for t in (_text(doc, s, e) for _, s, e in spans) if t in states)
     out = []
     for ent, start, end in spans:
         titled = False
         n = _title_length(doc, start, end)
         if n and (ent.label_ == "PERSON" or _text(doc, start + n, end).casefold() in plain):
             start, titled = start + n, True
+        if ent.label_ == "PERSON":
+            n = _role_prefix_length(doc, start, end)
+            if n:
+                start, titled = start + n, True
+        elif (end - start > 1 and _is_role(doc[end - 1]) and doc[end - 1].lower_ not in word_set("org_nouns.txt")
+              and doc[end - 2].lower_ not in NAME_JOINERS):  # not the "Justice" of "Court of Justice"
+            end -= 1  # "NASA Administrator", "Baltimore Police Commissioner": the body, not the role
+            if all(_is_role(t) for t in doc[start:end]):
+                continue  # "Attorney General": a title, not a name
         form = _text(doc, start, end)
         if not any(ch.isupper() for ch in form) or _inside_title(doc, start, end):
             continue
+        if end - start == 1 and doc[start].lower_ in word_set("generic_words.txt"):
+            continue  # "Defence", "Sea": part of a name, not one
+        if all(_is_role(t) for t in doc[start:end]) and doc[end - 1].lower_ not in surnames:
+            continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
+            continue
+        if _is_document(doc, start, end) or _is_code(doc, start, end):
             continue
         if ent.label_ == "ORG" and _is_product(doc, end):
             continue
@@ -294,5 +501,12 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
         appositive = _apposition_type(doc[start:end].root)
         if appositive:
             cand.cues.append((appositive, CUE_WEIGHT))
-        out.append(_typed(cand, doc))
+        worded = _word_type(doc, start, end)
+        if worded and ent.label_ != worded:
+            cand.cues.append((worded, CUE_WEIGHT))
+        if ent.label_ == "PERSON" and not titled:
+            context = _context_type(doc, start, end)
+            if context:
+                cand.cues.append((context, CUE_WEIGHT))
+        out.append(_typed(cand, doc, states_named, frozenset(plain)))
     return out
