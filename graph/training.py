@@ -209,3 +209,38 @@ def cross_validate(articles: Sequence[Article], folds: dict[str, int], train: Ca
             if folds.get(article.name) == fold:
                 out[i] = predict_relations(article, model, groups)
     return out
+
+
+def calibration(articles: Sequence[Article], relations: Sequence[Sequence[Relation]], min_confidence: float,
+                bins: Sequence[float] = (0.25, 0.4, 0.6, 0.8, 1.0001)) -> list[tuple[float, float, int, int]]:
+    """(low, high, relation edges, right ones) per confidence bin: an edge is right when its pair is a
+    required gold pair (symmetric ones either way); edges on optional pairs or on nodes that match
+    no counted gold entity are left out, as the scorer leaves them out of precision."""
+    from .evaluation import match_nodes
+    from .export.tables import node_link
+    from .pipeline import Options, graph_from_extractions
+
+    counts = [[0, 0] for _ in bins[:-1]]
+    for article, rels in zip(articles, relations):
+        data = node_link(graph_from_extractions([dataclasses.replace(article.base, relations=tuple(rels))],
+                                                Options(min_confidence=min_confidence)))
+        mapping, _ = match_nodes(data["nodes"], article.gold["entities"])
+        counted = {e["name"] for e in article.gold["entities"] if e["type"] in COUNTED_TYPES}
+        required, optional = set(), set()
+        for rel in article.gold["relations"]:
+            if rel["source"] in counted and rel["target"] in counted:
+                pairs = {(rel["source"], rel["target"])} | ({(rel["target"], rel["source"])} if rel.get("symmetric") else set())
+                (optional if rel.get("optional") else required).update(pairs)
+        for edge in data["edges"]:
+            if edge.get("kind") != "relation" or edge.get("negated") or "confidence" not in edge:
+                continue
+            pair = (mapping.get(edge["source"]), mapping.get(edge["target"]))
+            if edge.get("symmetric") and pair not in required:
+                pair = pair[::-1]
+            if pair in optional - required:
+                continue
+            for k, (low, high) in enumerate(zip(bins, bins[1:])):
+                if low <= edge["confidence"] < high:
+                    counts[k][0] += 1
+                    counts[k][1] += pair in required
+    return [(low, min(high, 1.0), n, right) for (low, high), (n, right) in zip(zip(bins, bins[1:]), counts)]

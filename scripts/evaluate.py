@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=2, help="worker processes for parsing (default 2)")
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
     parser.add_argument("--ablation", action="store_true", help="relation figures without each pattern feature in turn")
+    parser.add_argument("--rules", action="store_true",
+                        help="relations from the hand-written rules alone, without the relation model (the baseline)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors of each article")
     args = parser.parse_args(argv)
 
@@ -92,7 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     if not golds:
         print(f"evaluate: no gold *.json files in {', '.join(map(str, args.gold_dirs))}", file=sys.stderr)
         return 2
-    extractions = None if args.graphs else extract_gold(golds, args.model, args.pronouns, args.processes)
+    if args.graphs:
+        extractions = None
+    elif args.rules:
+        from graph.training import load_articles
+
+        extractions = [dataclasses.replace(a.base, relations=tuple(a.rule_relations))
+                       for a in load_articles(golds, args.model, args.pronouns)]
+    else:
+        extractions = extract_gold(golds, args.model, args.pronouns, args.processes)
     if args.ablation:
         print(f"{'without':12} {'P':>6} {'R':>6} {'F1':>6}")
         for feature, fig in ablation(golds, extractions, args.model):

@@ -49,7 +49,10 @@ def test_json_is_node_link_with_the_documented_fields(built):
     for edge in data["edges"]:
         assert {"source", "target", "kind", "weight", "evidence"} <= edge.keys()
         assert edge["weight"] >= 1
-        assert all(set(ev) == {"doc", "sentence"} for ev in edge["evidence"])
+        assert all({"doc", "sentence"} <= set(ev) <= {"doc", "sentence", "confidence", "date", "title", "url"}
+                   for ev in edge["evidence"])
+        if edge["kind"] == "relation":
+            assert 0.0 < edge["confidence"] <= 1.0 and all("confidence" in ev for ev in edge["evidence"])
         if edge["kind"] == "relation":
             assert edge["predicate"] and edge["category"] and edge["modality"]
         else:
