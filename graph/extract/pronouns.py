@@ -56,21 +56,22 @@ def resolve_pronouns(
     """Token index of each resolved pronoun → the entity key it stands for. ``text`` is the
     document's text (``doc`` was parsed from its normalised copy, same length)."""
     labels = {e.key: e.label for e in entities}
-    reported = _reported_subjects(doc, labels, token_keys)
+    lowers = doc.to_array("LOWER").tolist()
+    reported = _reported_subjects(doc, lowers, labels, token_keys)
     if "PERSON" not in labels.values():
         return reported
     # Token arrays instead of a loop over every Token object: this runs on every document.
     offsets = doc.to_array("IDX").tolist()
     starts = {offset: i for i, offset in enumerate(offsets)}
     pronoun_ids = {doc.vocab.strings.add(word) for word in PERSON_PRONOUNS}
-    pronouns = [i for i, lower in enumerate(doc.to_array("LOWER").tolist()) if lower in pronoun_ids]
+    pronouns = [i for i, lower in enumerate(lowers) if lower in pronoun_ids]
     if not pronouns:
         return reported
     # tokens holding a line break, in order: a paragraph starts after one
     breaks = sorted({bisect_right(offsets, m.start()) - 1 for m in _LINE_BREAK.finditer(text)})
     genders = _genders(doc, mentions, starts)
     quote_id = doc.vocab.strings.add('"')
-    quotes = [i for i, lower in enumerate(doc.to_array("LOWER").tolist()) if lower == quote_id]
+    quotes = [i for i, lower in enumerate(lowers) if lower == quote_id]
     heads = sorted((starts[m.start_char], m.key) for m in mentions if m.start_char in starts)
     resolved: dict[int, int] = {}
     for i in pronouns:
@@ -108,12 +109,12 @@ def resolve_pronouns(
     return {**reported, **resolved}
 
 
-def _reported_subjects(doc: Doc, labels: dict[int, str], token_keys: dict[int, int]) -> dict[int, int]:
+def _reported_subjects(doc: Doc, lowers: list[int], labels: dict[int, str], token_keys: dict[int, int]) -> dict[int, int]:
     """"X said it/they ...": the pronoun subject of a reported clause stands for the entity that is
     the subject of the reporting verb."""
     words = {doc.vocab.strings.add(w) for w in REPORTED_SUBJECTS}
     found = {}
-    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+    for i, lower in enumerate(lowers):
         if lower not in words:
             continue
         token = doc[i]

@@ -42,24 +42,22 @@ def rules_by_pair(relations: list[Relation]) -> dict[int, dict[tuple[int, int], 
     return found
 
 
-def predicate_of(doc: Doc, trigger: Token) -> str:
-    """The guideline's predicate for a trigger word: verb lemma (with its particle), an action
-    noun's verb, or a light verb with its event noun ("launch attacks")."""
+def predicate_of(doc: Doc, trigger: Token) -> tuple[str, str]:
+    """The guideline's predicate for a trigger word, and its category: verb lemma (with its
+    particle), an action noun's verb, or a light verb with its event noun ("launch attacks",
+    categorised by the noun's verb)."""
+    table = categories()
     lemma = trigger.lemma_.lower()
     if trigger.pos_ in ("NOUN", "PROPN") and lemma in action_nouns():
+        verb = action_nouns()[lemma].predicate
         head = trigger.head
         if trigger.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head.lemma_.lower() in word_set("light_verbs.txt"):
-            return f"{head.lemma_.lower()} {trigger.lower_}"
-        return action_nouns()[lemma].predicate
+            predicate = f"{head.lemma_.lower()} {trigger.lower_}"
+            return predicate, table.get(predicate) or table.get(verb, "other")
+        return verb, table.get(verb, "other")
     particles = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
-    return " ".join([lemma, *particles])
-
-
-def _category(predicate: str) -> str:
-    table = categories()
-    words = predicate.split()
-    noun = action_nouns().get(words[-1].rstrip("s")) if len(words) > 1 else None
-    return table.get(predicate) or table.get(words[0]) or (table.get(noun.predicate) if noun else None) or "other"
+    predicate = " ".join([lemma, *particles])
+    return predicate, table.get(predicate) or table.get(lemma, "other")
 
 
 def _apply(doc: Doc, cand: Candidate, probs: list[float], classes: tuple[str, ...],
@@ -82,8 +80,8 @@ def _apply(doc: Doc, cand: Candidate, probs: list[float], classes: tuple[str, ..
     trigger = trigger_token(doc, cand)
     if trigger is None:
         return []
-    predicate = predicate_of(doc, trigger)
-    return [Relation(cand.sent_id, source, target, predicate, _category(predicate), _negated(trigger), symmetric,
+    predicate, category = predicate_of(doc, trigger)
+    return [Relation(cand.sent_id, source, target, predicate, category, _negated(trigger), symmetric,
                      _modality(trigger), cand.via_pronoun, ("model",), confidence)]
 
 
