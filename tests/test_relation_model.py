@@ -61,6 +61,24 @@ def test_a_pronoun_counts_only_for_an_entity_named_in_the_sentence(nlp):
     assert cand.via_pronoun and "dist:via_pronoun" in f and "trigger:lemma=send" in f
 
 
+def test_a_conjunct_fills_the_slot_of_the_first_conjunct(nlp):
+    found = candidate_features(nlp, "Brazil sued Argentina, Chile and Peru over the dam.")
+    cand, f = found[("Brazil", "Peru")]
+    assert cand.second_lift.startswith("conj") and "trigger:lemma=sue" in f and "trigger:second_chain=dobj" in f
+    # two conjuncts of each other keep their own path: neither takes the other's place
+    cand, f = found[("Argentina", "Chile")]
+    assert not cand.first_lift and not cand.second_lift and "path:second_lift=conj" not in f
+
+
+def test_a_name_under_a_state_organ_fills_the_organs_slot(nlp):
+    found = candidate_features(nlp, "The government of Brazil sued Argentina over the dam.")
+    cand, f = found[("Brazil", "Argentina")]
+    assert cand.first_lift == "proxy" and "trigger:first_chain=nsubj" in f and "path:first_lift=proxy" in f
+    # a name under a noun that is not an organ of the state keeps its own place
+    cand, f = candidate_features(nlp, "The football fans of Brazil sued Argentina over the dam.")[("Brazil", "Argentina")]
+    assert not cand.first_lift and "trigger:first_chain=nsubj>prep:of>pobj" in f
+
+
 def test_model_file_round_trip(tmp_path):
     model = load_model()
     assert model.classes == CLASSES and 0.0 < model.threshold < 1.0

@@ -50,6 +50,15 @@ class Candidate:
     first_token: int  # the mention tokens whose dependency path is shortest
     second_token: int
     via_pronoun: bool  # one of those tokens is a pronoun standing for its entity
+    first_arg: int = -1  # the token filling the argument slot for the first mention (see ``argument_token``)
+    second_arg: int = -1
+    first_lift: str = ""  # how it was reached from the mention: "conj", "proxy>conj" ...; "" for the mention itself
+    second_lift: str = ""
+
+    def args(self) -> tuple[int, int]:
+        """The two argument tokens (the mention tokens when no lift was recorded)."""
+        return (self.first_token if self.first_arg < 0 else self.first_arg,
+                self.second_token if self.second_arg < 0 else self.second_arg)
 
 
 @lru_cache(maxsize=1)
@@ -113,19 +122,61 @@ def candidates(doc: Doc, token_keys: dict[int, int], pronoun_keys: dict[int, int
             if key in heads:  # only entities named in the sentence itself
                 pronoun_tokens[key].append(i)
         order = sorted(heads, key=lambda k: heads[k][0])
+        lifted = {i: argument_token(doc[i], token_keys) for k in order for i in heads[k] + pronoun_tokens.get(k, [])}
         for x, first in enumerate(order):
             for second in order[x + 1:]:
                 best = None
                 for i in heads[first] + pronoun_tokens.get(first, []):
                     for j in heads[second] + pronoun_tokens.get(second, []):
-                        up, _, down = dependency_path(doc[i], doc[j])
+                        (x, lift_x), (y, lift_y) = lifted[i], lifted[j]
+                        if x.i == y.i:  # coordinated with each other ("Norway and Denmark"): no lift
+                            (x, lift_x), (y, lift_y) = (doc[i], ""), (doc[j], "")
+                        up, _, down = dependency_path(x, y)
                         rank = (len(up) + len(down), abs(i - j))
                         if best is None or rank < best[0]:
-                            best = (rank, i, j)
-                _, i, j = best
+                            best = (rank, i, j, x.i, y.i, lift_x, lift_y)
+                _, i, j, x, y, lift_x, lift_y = best
                 via = i not in heads[first] or j not in heads[second]
-                out.append(Candidate(sent_id, first, second, i, j, via))
+                out.append(Candidate(sent_id, first, second, i, j, via, x, y, lift_x, lift_y))
     return out
+
+
+LIST_PREPOSITIONS = frozenset({"including", "like", "among"})
+
+
+def argument_token(token: Token, token_keys: dict[int, int]) -> tuple[Token, str]:
+    """The token whose place in the sentence is the mention's argument slot, and the lifts taken.
+
+    A conjunct fills the slot of the first conjunct ("cooperation with China, India and Oman");
+    a name under an argument proxy noun fills the noun's slot ("Cuba's government", "the navies of
+    China"); a list member fills its list's slot ("German firms including Siemens"); a name in
+    apposition to a common noun fills that noun's slot ("the CEO of the authority, Eamonn Brennan,
+    said"). A conjunct may take another name's place (that is what it shares); the other lifts
+    stop at another entity's name, so a name never takes the place of one it only modifies."""
+    steps: list[str] = []
+    for _ in range(6):
+        head, key = token.head, token_keys.get(token.i)
+        if head.i == token.i:
+            break
+        if token.dep_ == "conj":
+            steps.append("conj")
+            token = head
+            continue
+        if token.dep_ in ("poss", "compound", "amod", "nmod") and head.lemma_.lower() in word_set("argument_proxies.txt"):
+            step = "proxy"
+        elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and head.head.lemma_.lower() in word_set("argument_proxies.txt"):
+            head, step = head.head, "proxy"
+        elif token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LIST_PREPOSITIONS:
+            head, step = head.head, "list"
+        elif token.dep_ == "appos" and head.pos_ == "NOUN":
+            step = "appos"
+        else:
+            break
+        if token_keys.get(head.i, key) != key:
+            break
+        token = head
+        steps.append(step)
+    return token, ">".join(steps)
 
 
 def _label(token: Token) -> str:
@@ -157,8 +208,9 @@ def trigger_token(doc: Doc, candidate: Candidate) -> Token | None:
     """The verb or action noun that carries the pair's relation: on the path, the content verb
     under a control chain ("intends to meet" → meet), else the nearest one above the common
     ancestor ("talks between A and B" → talks)."""
-    up, top, down = dependency_path(doc[candidate.first_token], doc[candidate.second_token])
-    if _is_trigger(top) and top.i not in (candidate.first_token, candidate.second_token):
+    first, second = candidate.args()
+    up, top, down = dependency_path(doc[first], doc[second])
+    if _is_trigger(top) and top.i not in (first, second):
         chosen = top
         for t in down:  # down the xcomp chain towards the second mention
             if t.dep_ == "xcomp" and _is_trigger(t):
@@ -167,7 +219,7 @@ def trigger_token(doc: Doc, candidate: Candidate) -> Token | None:
                 break
         return chosen
     for t in [*up, *down]:
-        if t.i not in (candidate.first_token, candidate.second_token) and t.pos_ in ("NOUN", "PROPN") and _is_trigger(t):
+        if t.i not in (first, second) and t.pos_ in ("NOUN", "PROPN") and _is_trigger(t):
             return t
     head = top
     for _ in range(4):
@@ -182,13 +234,16 @@ def trigger_token(doc: Doc, candidate: Candidate) -> Token | None:
 def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relations: dict[tuple[int, int], list[Relation]],
              token_keys: dict[int, int] | None = None) -> list[str]:
     """Named binary features of one candidate (see the module docstring for the groups)."""
-    a, b = doc[candidate.first_token], doc[candidate.second_token]
+    a, b = (doc[i] for i in candidate.args())
     up, top, down = dependency_path(a, b)
     path = [*up, top, *down]
     f: list[str] = []
 
     ta, tb = labels.get(candidate.first, "?"), labels.get(candidate.second, "?")
     f += [f"type:first={ta}", f"type:second={tb}", f"type:pair={ta}|{tb}"]
+    for side, lift in (("first", candidate.first_lift), ("second", candidate.second_lift)):
+        if lift:
+            f += [f"path:{side}_lift={lift}", f"path:{side}_lift_step={lift.split('>')[-1]}"]
 
     steps = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
     length = len(steps)
@@ -268,7 +323,7 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
         f.append("cross:reporting_verb")
     if any(t.lower_ == "of" for t in path):
         f.append("cross:of")
-    lo, hi = min(a.i, b.i), max(a.i, b.i)
+    lo, hi = sorted((candidate.first_token, candidate.second_token))  # the mentions themselves
     between = doc[lo + 1:hi]
     if any(t.text in QUOTES for t in between):
         f.append("cross:quote")
@@ -279,7 +334,7 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
 
     gap = hi - lo - 1
     f.append(f"dist:tokens={min(gap, 10) if gap <= 10 else (15 if gap <= 15 else (25 if gap <= 25 else 99))}")
-    f.append("dist:order=" + ("forward" if a.i < b.i else "backward"))
+    f.append("dist:order=" + ("forward" if candidate.first_token < candidate.second_token else "backward"))
     if candidate.via_pronoun:
         f.append("dist:via_pronoun")
     if gap <= 6:
