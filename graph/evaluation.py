@@ -227,6 +227,26 @@ def pronoun_precision(data: dict, gold: dict) -> tuple[int, int]:
     return found, confirmed
 
 
+def bootstrap_interval(scores: list[Score], figure: str = "relation_f1", samples: int = 1000, seed: int = 0,
+                       level: float = 0.95) -> tuple[float, float]:
+    """A percentile bootstrap interval of a micro-averaged figure, resampling whole articles: how
+    much the figure would move on another sample of articles like these (per-article scores in)."""
+    import random
+
+    if not scores:
+        return (0.0, 0.0)
+    rng = random.Random(seed)
+    values = []
+    for _ in range(samples):
+        total = Score()
+        for _ in scores:
+            total.add(rng.choice(scores))
+        values.append(total.figures()[figure])
+    values.sort()
+    cut = (1 - level) / 2
+    return values[int(cut * samples)], values[min(samples - 1, int((1 - cut) * samples))]
+
+
 def read_folds(path: Path) -> dict[str, int]:
     """Article stem → fold number, from a ``folds.tsv`` written by ``scripts/make_folds.py``."""
     with path.open(encoding="utf-8", newline="") as handle:

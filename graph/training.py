@@ -181,16 +181,21 @@ def predict_relations(article: Article, model: RelationModel, groups: Sequence[s
     return out
 
 
-def score_articles(articles: Sequence[Article], relations: Sequence[Sequence[Relation]], min_confidence: float) -> Score:
-    """Micro-averaged graph-level score of the articles with these relations."""
+def article_scores(articles: Sequence[Article], relations: Sequence[Sequence[Relation]], min_confidence: float) -> list[Score]:
+    """Graph-level score of each article with these relations."""
     from .export.tables import node_link
     from .pipeline import Options, graph_from_extractions
 
-    total = Score()
     options = Options(min_confidence=min_confidence)
-    for article, rels in zip(articles, relations):
-        extraction = dataclasses.replace(article.base, relations=tuple(rels))
-        total.add(score_graph(node_link(graph_from_extractions([extraction], options)), article.gold))
+    return [score_graph(node_link(graph_from_extractions([dataclasses.replace(article.base, relations=tuple(rels))], options)),
+                        article.gold) for article, rels in zip(articles, relations)]
+
+
+def score_articles(articles: Sequence[Article], relations: Sequence[Sequence[Relation]], min_confidence: float) -> Score:
+    """Micro-averaged graph-level score of the articles with these relations."""
+    total = Score()
+    for score in article_scores(articles, relations, min_confidence):
+        total.add(score)
     return total
 
 

@@ -80,3 +80,20 @@ def test_dev_set_figures(shared):
     assert figures["person_splits"] == 0
     assert figures["relation_precision"] >= 0.85 and figures["relation_recall"] >= 0.5
     assert rules.figures()["relation_precision"] >= 0.85 and rules.figures()["relation_recall"] >= 0.70
+
+
+def test_bootstrap_interval_resamples_whole_articles():
+    from graph.evaluation import Counts, Score, bootstrap_interval
+
+    def article(tp, fp, fn):
+        return Score(relations=Counts(tp, fp, fn))
+
+    same = [article(3, 1, 1)] * 10
+    assert bootstrap_interval(same) == (0.75, 0.75)  # every resample is the same micro figure
+    mixed = [article(4, 0, 0)] * 5 + [article(0, 2, 2)] * 5
+    low, high = bootstrap_interval(mixed, seed=1)
+    total = Score()
+    for score in mixed:
+        total.add(score)
+    assert low < total.figures()["relation_f1"] < high and 0.0 <= low and high <= 1.0
+    assert bootstrap_interval(mixed, seed=1) == (low, high)  # seeded: reproducible
