@@ -6,6 +6,8 @@
     scripts/evaluate.py DIR1 DIR2 ...                      # several folders, one micro-average
     scripts/evaluate.py ../shared/eval/dev --graphs DIR    # score DIR/NN/graph.json instead
     scripts/evaluate.py ../shared/eval/dev --json          # machine-readable figures
+    scripts/evaluate.py ../shared/eval/external/meantime --write-graphs OUT   # also write OUT/meantime/NNN/graph.json
+                                                           # (for ../shared/eval/external/eval_external.py --graphs OUT)
 
 Per article and micro-averaged: entity precision / recall / F1, type accuracy, splits and
 over-merges, relation and co-occurrence precision / recall / F1, and the entity errors by class
@@ -86,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablation", action="store_true", help="relation figures without each pattern feature in turn")
     parser.add_argument("--rules", action="store_true",
                         help="relations from the hand-written rules alone, without the relation model (the baseline)")
+    parser.add_argument("--write-graphs", type=Path, metavar="DIR",
+                        help="also write each article's graph to DIR/<folder>/<NN>/graph.json")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors of each article")
     args = parser.parse_args(argv)
 
@@ -116,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             data = json.loads((args.graphs / gold_path.stem / "graph.json").read_text(encoding="utf-8"))
         else:
             data = graph_json(extractions[i], args.model)
+            if args.write_graphs:
+                out = args.write_graphs / gold_path.parent.name / gold_path.stem
+                out.mkdir(parents=True, exist_ok=True)
+                (out / "graph.json").write_text(json.dumps(data), encoding="utf-8")
         score = score_graph(data, gold)
         found, confirmed = pronoun_precision(data, gold)
         pronoun_found, pronoun_confirmed = pronoun_found + found, pronoun_confirmed + confirmed
