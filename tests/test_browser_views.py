@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import networkx as nx
 import pytest
 
 from browser import edge_point, hover, node_point, open_graph, panel
 from conftest import ROOT, SHARED, require
-from graph.aliases import load_aliases
+from graph.aliases import WrongRelation, load_aliases
+from graph.cli import main as cli_main
 from graph.export.html import write_html
 from test_browser import HOSTILE, small_graph
 
@@ -386,29 +388,64 @@ def test_review_loop_writes_an_alias_file_the_build_reads(chromium, tmp_path):
         page.click("#panel button.wrong-relation")
         page.click("#open-review")
         listed = page.evaluate("Array.from(document.querySelectorAll('#side ol.corrections li')).map(li => li.firstChild.textContent)")
+        buttons = page.evaluate("Array.from(document.querySelectorAll('#side button[class^=download]')).map(b => b.textContent)")
         with page.expect_download() as aliases:
             page.click("#side button.download-aliases")
-        with page.expect_download() as wrong:
-            page.click("#side button.download-wrong")
-        return (listed, page.inner_text("#review-count"), open(aliases.value.path(), encoding="utf-8").read(),
-                open(wrong.value.path(), encoding="utf-8").read())
+        return (listed, page.inner_text("#review-count"), buttons, aliases.value.suggested_filename,
+                open(aliases.value.path(), encoding="utf-8").read())
 
-    listed, count, aliases, wrong = open_graph(html, chromium, actions=actions)["actions"]
-    assert count == "4" and len(listed) == 4
+    listed, count, buttons, name, aliases = open_graph(html, chromium, actions=actions)["actions"]
+    assert count == "4" and len(listed) == 4 and listed[3].startswith("wrong relation: NATO aid Germany")
+    assert buttons == ["Download aliases.csv"] and name == "aliases.csv", "one file for every correction"
     rows = list(csv.DictReader(io.StringIO(aliases)))
-    assert list(rows[0]) == ["alias", "canonical", "type", "never_merge_with", "reject"]
+    assert list(rows[0]) == ["alias", "canonical", "type", "never_merge_with", "reject", "wrong_relation", "patient"]
+    empty = dict.fromkeys(rows[0], "")
     assert rows == [
-        {"alias": "Lisbon", "canonical": "Portugal", "type": "GPE", "never_merge_with": "", "reject": ""},
-        {"alias": "Alps", "canonical": "", "type": "", "never_merge_with": "", "reject": "yes"},
-        {"alias": "Germany", "canonical": "", "type": "", "never_merge_with": "NATO", "reject": ""},
+        {**empty, "alias": "Lisbon", "canonical": "Portugal", "type": "GPE"},
+        {**empty, "alias": "Alps", "reject": "yes"},
+        {**empty, "alias": "Germany", "never_merge_with": "NATO"},
+        {**empty, "alias": "NATO", "wrong_relation": "aid", "patient": "Germany"},
     ]
-    assert "NATO,aid,Germany,aid,d1,NATO aided Germany." in wrong
-    # the merge and never-merge rows are what --aliases reads today; the reject column is issue #13's
     path = tmp_path / "aliases.csv"
-    path.write_text("".join(line + "\n" for line in aliases.splitlines() if not line.endswith(",yes")), encoding="utf-8")
-    loaded = load_aliases(path)
+    path.write_text(aliases, encoding="utf-8")
+    loaded = load_aliases(path)  # --aliases reads every row of it
     assert [(r.alias, r.canonical, r.type) for r in loaded.rules] == [("Lisbon", "Portugal", "GPE")]
     assert loaded.never_merge == (("Germany", "NATO"),)
+    assert loaded.rejected == ("Alps",)
+    assert loaded.wrong_relations == (WrongRelation("NATO", "aid", "Germany"),)
+
+
+def test_wrong_relation_round_trip_from_the_page_to_the_next_build(chromium, tmp_path):
+    """End to end: build an article, mark a relation wrong on its page, download the corrections,
+    rebuild from the cache with --aliases: that relation is gone, nothing else changed."""
+    cache, first, second = tmp_path / "cache.sqlite", tmp_path / "first", tmp_path / "second"
+    example = ROOT / "examples" / "arctic_talks.txt"
+    build = ["build", str(example), "--cache", str(cache), "--formats", "html,json"]
+    assert cli_main([*build, "--out", str(first), "-q"]) == 0
+
+    def actions(page):
+        wrong = page.evaluate("edges.get().find(e => e.label === 'accuse' && e.from === 'Kremlin' && e.to === 'Norway').id")
+        point = edge_point(page, wrong)
+        assert point is not None, "the edge can be clicked"
+        page.mouse.click(**point)
+        page.click("#panel button.wrong-relation")
+        page.click("#open-review")
+        with page.expect_download() as download:
+            page.click("#side button.download-aliases")
+        return open(download.value.path(), encoding="utf-8").read()
+
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(open_graph(first / "graph.html", chromium, actions=actions)["actions"], encoding="utf-8")
+    assert cli_main([*build, "--out", str(second), "-q", "--aliases", str(aliases)]) == 0
+
+    def edges(folder):
+        data = json.loads((folder / "graph.json").read_text(encoding="utf-8"))
+        return {(e["source"], e["key"], e["target"]): (e["weight"], e["evidence"]) for e in data["edges"]}
+
+    before, after = edges(first), edges(second)
+    assert set(before) - set(after) == {("Kremlin", "accuse", "Norway")}
+    assert all(after[k] == before[k] for k in after) and set(after) <= set(before)
+    assert ("Kremlin", "cooccurrence", "Norway") in after
 
 
 def test_corpus_page_backbone_labels_and_panels(chromium, corpus_200, tmp_path):

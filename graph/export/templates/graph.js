@@ -1000,30 +1000,21 @@
     return box;
   }
 
+  // One file for every correction, in the alias file's format: --aliases applies all of them.
   function aliasCsv() {
-    var rows = [["alias", "canonical", "type", "never_merge_with", "reject"]];
+    var rows = [["alias", "canonical", "type", "never_merge_with", "reject", "wrong_relation", "patient"]];
     corrections.forEach(function (c) {
       if (c.kind === "merge") {
         var target = find(c.canonical);
-        rows.push([names[c.alias], c.canonical, target !== null && names[target] === c.canonical ? info[target].type : "", "", ""]);
+        rows.push([names[c.alias], c.canonical, target !== null && names[target] === c.canonical ? info[target].type : "", "", "", "", ""]);
       } else if (c.kind === "apart") {
-        rows.push([names[c.alias], "", "", c.other, ""]);
+        rows.push([names[c.alias], "", "", c.other, "", "", ""]);
       } else if (c.kind === "reject") {
-        rows.push([names[c.alias], "", "", "", "yes"]);
+        rows.push([names[c.alias], "", "", "", "yes", "", ""]);
+      } else if (c.kind === "wrong") {
+        var e = edges.get(c.edge);  // the label is the edge key: "meet", "not meet"
+        rows.push([names[e.from], "", "", "", "", String(e.label), names[e.to]]);
       }
-    });
-    return csv(rows);
-  }
-
-  function wrongCsv() {
-    var rows = [["agent", "predicate", "patient", "category", "document", "sentence"]];
-    corrections.forEach(function (c) {
-      if (c.kind !== "wrong") return;
-      var e = edges.get(c.edge);
-      (e.ev || []).forEach(function (index) {
-        var item = evidenceTable[index];
-        rows.push([names[e.from], e.label, names[e.to], e.category, docTable[item[0]][0], item[1]]);
-      });
     });
     return csv(rows);
   }
@@ -1048,13 +1039,12 @@
     sideBody.appendChild(ol);
     var actions = element("div", "actions");
     var aliases = button("Download aliases.csv", function () { download("aliases.csv", aliasCsv()); }, "download-aliases");
-    var wrong = button("Download wrong-relations.csv", function () { download("wrong-relations.csv", wrongCsv()); }, "download-wrong");
-    aliases.disabled = !corrections.some(function (c) { return c.kind !== "wrong"; });
-    wrong.disabled = !corrections.some(function (c) { return c.kind === "wrong"; });
-    actions.appendChild(aliases); actions.appendChild(wrong);
+    aliases.disabled = !corrections.length;
+    actions.appendChild(aliases);
     sideBody.appendChild(actions);
-    sideBody.appendChild(element("p", "note", "Rebuild with --aliases aliases.csv to apply the merges, the names kept apart and " +
-                                 "the rejected names; wrong-relations.csv lists the relations to check."));
+    sideBody.appendChild(element("p", "note", "Rebuild with --aliases aliases.csv to apply them all: the merges, the names kept " +
+                                 "apart, the rejected names and the wrong relations (their entities' same-sentence link stays). " +
+                                 "A rebuild from the cache parses nothing."));
   }
 
   // ---- physics and reset -------------------------------------------------------------------
