@@ -448,6 +448,52 @@ def test_wrong_relation_round_trip_from_the_page_to_the_next_build(chromium, tmp
     assert ("Kremlin", "cooccurrence", "Norway") in after
 
 
+def test_page_downloads_guard_formulas_and_round_trip(chromium, tmp_path):
+    """Relations table and Corrections downloads of a page of hostile names and sentences: every
+    text cell that a spreadsheet would run starts with ', and --aliases reads the names back."""
+    from test_spreadsheet import SENTENCE, TRIGGERS, hostile_graph
+
+    graph = hostile_graph()
+    graph["-Minus"]["Normal"]["-attack"]["evidence"] = [{"doc": "@doc", "sentence": SENTENCE}]
+    html = tmp_path / "graph.html"
+    write_html(graph, html)
+
+    def actions(page):
+        page.click("#open-table")
+        with page.expect_download() as table:
+            page.click("#side button.download-table")
+        page.click("#side-close")
+        page.mouse.click(**node_point(page, "-Minus"))
+        page.fill("#panel .review-name", "+Plus")
+        page.click("#panel button.merge")
+        page.mouse.click(**node_point(page, "@Smith"))
+        page.click("#panel button.reject")
+        page.mouse.click(**edge_point(page, page.evaluate("edges.get().find(e => e.kind === 'relation').id")))
+        page.click("#panel button.wrong-relation")
+        page.click("#open-review")
+        with page.expect_download() as aliases:
+            page.click("#side button.download-aliases")
+        return [open(d.value.path(), encoding="utf-8").read() for d in (table, aliases)]
+
+    report = open_graph(html, chromium, actions=actions)
+    table, aliases = report["actions"]
+    assert report["page_errors"] == []
+    [row] = list(csv.DictReader(io.StringIO(table)))
+    assert (row["agent"], row["predicate"], row["patient"]) == ("'-Minus", "'-attack", "Normal")
+    assert (row["sentence"], row["document"], row["confidence"]) == ("'" + SENTENCE, "'@doc", "0.90")
+    corrections = list(csv.DictReader(io.StringIO(aliases)))
+    assert [(r["alias"], r["canonical"], r["reject"], r["wrong_relation"], r["patient"]) for r in corrections] == [
+        ("'-Minus", "'+Plus", "", "", ""), ("'@Smith", "", "yes", "", ""), ("'-Minus", "", "", "'-attack", "Normal")]
+    for cells in (row, *corrections):
+        assert not any(cell.startswith(TRIGGERS) for cell in cells.values()), cells
+    path = tmp_path / "aliases.csv"
+    path.write_text(aliases, encoding="utf-8")
+    loaded = load_aliases(path)
+    assert [(r.alias, r.canonical, r.type) for r in loaded.rules] == [("-Minus", "+Plus", "GPE")]
+    assert loaded.rejected == ("@Smith",)
+    assert loaded.wrong_relations == (WrongRelation("-Minus", "-attack", "Normal"),)
+
+
 def test_corpus_page_backbone_labels_and_panels(chromium, corpus_200, tmp_path):
     graph, html = corpus_200
 

@@ -830,8 +830,13 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
+  // Formula injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or CR before
+  // one), so a text cell that does gets a leading ' (OWASP). The rule is graph/spreadsheet.py's,
+  // which takes the ' off again when an alias file comes back to --aliases: quotes before a
+  // trigger count, so that a name starting with '= survives the round trip too.
   function csvCell(value) {
     var s = value === undefined || value === null ? "" : String(value);
+    if (typeof value === "string" && /^'*[=+\-@\t\r]/.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
