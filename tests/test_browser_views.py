@@ -526,6 +526,7 @@ def test_corpus_page_backbone_labels_and_panels(chromium, corpus_200, tmp_path):
         page.fill("#connect-b", "China")
         page.click("#connect-form button")
         seen["path"] = panel(page)["text"]
+        seen["path labels"] = page.evaluate("Object.keys(graphPage.state.path.nodes).map(id => graphPage.labelShown[id])")
         page.click("#open-table")
         seen["rows"] = page.evaluate("document.querySelectorAll('#side tbody tr').length")
         page.fill("#date-from", "40")
@@ -544,6 +545,7 @@ def test_corpus_page_backbone_labels_and_panels(chromium, corpus_200, tmp_path):
     assert labels > 10 and overlaps == 0
     assert "United States" in seen["ego"] and 3 < len(seen["ego"]) <= 81
     assert "Path 1: Donald Trump" in seen["path"]
+    assert seen["path labels"] and all(seen["path labels"]), "the path's entities keep their labels"
     assert seen["rows"] > 0
     assert seen["date step"] < seen["visible edges"]
 

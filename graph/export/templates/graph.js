@@ -190,7 +190,8 @@
     if (first !== undefined) priority = first || null;
     var scale = network.getScale(), crowded = fittedScale === null || scale < 2 * fittedScale;
     var order = byImportance.filter(function (n) { return visibleNodes[n.id]; });
-    if (priority) order.sort(function (a, b) { return (!priority[b.id]) - (!priority[a.id]); });
+    // the entities in focus (a path, a neighbourhood) first: their labels are placed before any other
+    if (priority) order.sort(function (a, b) { return (!priority[a.id]) - (!priority[b.id]); });
     var placed = [], updates = [], positions = network.getPositions(order.map(function (n) { return n.id; }));
     order.forEach(function (n) {
       var body = network.body.nodes[n.id], show = true;
@@ -585,9 +586,6 @@
     nodes.update(positions);
     apply();
     selectNode(id);
-    network.fit({nodes: drawnNodes(Object.keys(members)), animation: false});
-    fittedScale = network.getScale();
-    declutter();
     clear(viewBar);
     var text = "Neighbours of " + names[id] + ": " + plural(first.length, "entity", "entities") + " at 1 hop" +
       (total[1] > first.length ? " (the " + first.length + " most important of " + total[1] + ")" : "") +
@@ -597,6 +595,20 @@
     viewBar.appendChild(button("Whole graph", function () { closeEgo(true); }, "ego-close"));
     viewBar.hidden = false;
     showNode(id);
+    fitBeside(drawnNodes(Object.keys(members)));  // once the panel and the bar are up
+    fittedScale = network.getScale();
+    declutter();
+  }
+
+  // Fit ``ids`` into the part of the canvas that the side panel and the view bar leave free.
+  function fitBeside(ids) {
+    network.fit({nodes: ids, animation: false});
+    var width = container.clientWidth, height = container.clientHeight;
+    var right = panel.hidden ? 0 : panel.offsetWidth, top = viewBar.hidden ? 0 : viewBar.offsetTop + viewBar.offsetHeight;
+    if (!width || !height || right >= width || top >= height) return;
+    var shrink = Math.min((width - right) / width, (height - top) / height);
+    network.moveTo({position: network.getViewPosition(), scale: network.getScale() * shrink,
+                    offset: {x: -right / 2, y: top / 2}, animation: false});
   }
 
   function restorePositions() {
@@ -777,7 +789,7 @@
     network.unselectAll();
     openPanel(parts);
     if (paths.length) {
-      network.fit({nodes: drawnNodes(Object.keys(pathNodes)), animation: false});
+      fitBeside(drawnNodes(Object.keys(pathNodes)));
       if (network.getScale() > 1.2) network.moveTo({scale: 1.2, animation: false});
       declutter();
     }
