@@ -17,8 +17,8 @@ read independently. Two sentences at 0.6 give 0.84. Edges below ``min_confidence
 each evidence item keeps its own sentence's confidence.
 
 ``wrong_relations`` are relation edges the user marked wrong (``(agent, key, patient)``, a
-symmetric relation in either order): they are left out, and the returned set says which of them
-were found. The co-occurrence edge of the same two entities stays.
+symmetric relation in either order): they are left out, and the ones that matched an edge are
+added to ``found_wrong``. The co-occurrence edge of the same two entities stays.
 """
 from __future__ import annotations
 
