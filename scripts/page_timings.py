@@ -28,7 +28,8 @@ TIMED = """async (step) => {
     if (step === 'ego 1 hop') graphPage.openEgo(top[0].id, 1);
     else if (step === 'ego 2 hops') graphPage.openEgo(top[0].id, 2);
     else if (step === 'whole graph') graphPage.closeEgo(true);
-    else if (step === 'path query') graphPage.connect(top[0].label, top[Math.min(5, top.length - 1)].label);
+    // by id (the canonical name): a label can be "" while another label hides it
+    else if (step === 'path query') graphPage.connect(top[0].id, top[Math.min(5, top.length - 1)].id);
     else if (step === 'reset') document.getElementById('reset').click();
     else if (step === 'date slider step') {
         const s = document.getElementById('date-from');
