@@ -15,6 +15,10 @@ A relation edge's ``confidence`` combines the model's confidence of its sentence
 1 − ∏(1 − pᵢ): the probability that at least one of them states the relation, if each sentence is
 read independently. Two sentences at 0.6 give 0.84. Edges below ``min_confidence`` are left out;
 each evidence item keeps its own sentence's confidence.
+
+``wrong_relations`` are relation edges the user marked wrong (``(agent, key, patient)``, a
+symmetric relation in either order): they are left out, and the ones that matched an edge are
+added to ``found_wrong``. The co-occurrence edge of the same two entities stays.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from .aliases import predicate_key
 from .records import DocExtraction
 from .resolve import ResolvedEntities
 
@@ -74,7 +79,12 @@ def assemble(
     metadata: dict,
     max_evidence: int = MAX_EVIDENCE,
     min_confidence: float = 0.0,
+    wrong_relations: set[tuple[str, str, str]] | None = None,
+    found_wrong: set[tuple[str, str, str]] | None = None,
 ) -> nx.MultiDiGraph:
+    """The graph of ``extractions``; the ``wrong_relations`` that matched an edge are added to
+    ``found_wrong`` when it is given."""
+    wrong_relations = wrong_relations or set()
     graph = nx.MultiDiGraph(**metadata)
     for entity in resolved.entities():
         graph.add_node(
@@ -129,6 +139,16 @@ def assemble(
     for node, count in sentences_with.items():
         graph.nodes[node]["sentences"] = count
     for (source, target, key), edge in sorted(edges.items()):
+        if edge.attrs["kind"] == "relation" and wrong_relations:
+            # a symmetric relation is stored from the alphabetically first entity: either order names it
+            named = [(source, predicate_key(key), target)]
+            if edge.attrs["symmetric"]:
+                named.append((target, predicate_key(key), source))
+            hit = [k for k in named if k in wrong_relations]
+            if hit:
+                if found_wrong is not None:
+                    found_wrong.update(hit)
+                continue
         if edge.attrs["kind"] == "relation" and edge.doubt < 1.0:
             edge.attrs["confidence"] = round(1.0 - edge.doubt, 4)
             if edge.attrs["confidence"] < min_confidence:

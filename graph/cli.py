@@ -110,8 +110,8 @@ def make_parser() -> argparse.ArgumentParser:
     graph.add_argument("--types", type=_csv_choice(None, upper=True), default=DEFAULT_TYPES,
                        help=f"entity types to keep, spaCy labels (default: {','.join(DEFAULT_TYPES)})")
     graph.add_argument("--aliases", type=Path, default=None, metavar="FILE",
-                       help="CSV or YAML file of alias → canonical name corrections, never-merge pairs and rejected "
-                            "names (possible_duplicates.csv is one)")
+                       help="CSV or YAML file of corrections: alias → canonical name, never-merge pairs, rejected "
+                            "names, wrong relations (graph.html's Corrections download and possible_duplicates.csv are ones)")
     graph.add_argument("--no-pronouns", dest="pronouns", action="store_false",
                        help="do not relate entities reached through he/she (see README)")
     graph.add_argument("--min-weight", type=_positive, default=1, metavar="N",

@@ -26,7 +26,7 @@ from .export import DEFAULT_FORMATS, write_outputs
 from .ingest import Fields, Notice, Skipped, check_inputs, content_hash, iter_documents
 from .models import describe_model
 from .records import DEFAULT_TYPES, DocExtraction, Document
-from .resolve import drop_rejected, resolve
+from .resolve import drop_rejected, resolve, wrong_relation_keys
 
 LOOKUP_CHUNK = 256  # documents looked up in the cache at a time
 
@@ -128,8 +128,10 @@ def extract_corpus(
     ], stats
 
 
-def graph_from_extractions(extractions: list[DocExtraction], options: Options) -> nx.MultiDiGraph:
-    """Resolve, assemble and analyse; the graph's metadata comes from the data, not the clock."""
+def graph_from_extractions(extractions: list[DocExtraction], options: Options,
+                           notices: list[Notice] | None = None) -> nx.MultiDiGraph:
+    """Resolve, assemble and analyse; the graph's metadata comes from the data, not the clock.
+    Wrong relations of the alias file that match no relation are added to ``notices``."""
     info = describe_model(options.model)
     dates = sorted(x.date for x in extractions if x.date)
     n = len(extractions)
@@ -153,7 +155,16 @@ def graph_from_extractions(extractions: list[DocExtraction], options: Options) -
         min_confidence = load_model().threshold
     metadata["min_confidence"] = min_confidence
     extractions = drop_rejected(extractions, options.aliases)
-    graph = assemble(extractions, resolve(extractions, options.aliases), metadata, min_confidence=min_confidence)
+    resolved = resolve(extractions, options.aliases)
+    wrong, unknown = wrong_relation_keys(resolved, options.aliases)
+    found: set[tuple[str, str, str]] = set()
+    graph = assemble(extractions, resolved, metadata, min_confidence=min_confidence, wrong_relations=wrong, found_wrong=found)
+    if notices is not None:
+        # a wrong relation that removes nothing is worth a line: a typo, or a file from another corpus
+        missing = [f"{w.agent} -{w.predicate}-> {w.patient}" for w in unknown]
+        missing += [f"{a} -{k}-> {b}" for a, k, b in sorted(wrong - found)]
+        for relation in missing:
+            notices.append(Notice("--aliases", f"wrong relation {relation}: no such relation in this build"))
     return analyze(graph, min_npmi=options.min_npmi, min_weight=options.min_weight)
 
 
@@ -208,7 +219,7 @@ def build(
     if not extractions:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in stats.skipped[:5]) or "no inputs"
         raise UsageError(f"no documents to build a graph from ({reasons})")
-    graph = graph_from_extractions(extractions, options)
+    graph = graph_from_extractions(extractions, options, stats.notices)
     try:
         # --processes 1 means one core: no second process for the writers either
         written = write_outputs(graph, out_dir, formats, html_options, parallel=None if options.processes > 1 else False)

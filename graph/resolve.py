@@ -9,7 +9,8 @@ node of its own.
 
 Acronyms join the one longer name of the same type whose initials they spell ("EU" → "European
 Union"). Last, the user's alias file (``--aliases``) maps names onto canonical ones and keeps
-"never merge" pairs apart.
+"never merge" pairs apart; ``wrong_relation_keys`` turns its wrong relations into the edges that
+``assemble`` leaves out.
 
 ``EntityIndex.add`` and ``EntityIndex.merge`` are order-independent (sums of counters and unions
 of sets), so partial indexes built in different processes or on different machines combine into
@@ -21,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .aliases import UserAliases
+from .aliases import UserAliases, WrongRelation
 from .data import word_set
 from .gazetteer import all_initials, fold, gazetteer, without_legal_suffix
 from .records import DocExtraction
@@ -200,6 +201,16 @@ class ResolvedEntities:
     def of(self, local_name: str) -> Entity:
         return self.by_local_name[entity_key(local_name)]
 
+    def id_of(self, name: str) -> str | None:
+        """The id of the entity ``name`` names (any of its local names, or its id, compared like
+        aliases), None when no entity has that name. For names the user wrote, such as an alias
+        file's wrong relations, whose names are the ids of an earlier build."""
+        key = entity_key(name)
+        entity = self.by_local_name.get(key)
+        if entity is None:  # an id no document spells, such as a canonical name from the alias file
+            entity = next((e for e in self.by_local_name.values() if entity_key(e.id) == key), None)
+        return entity.id if entity else None
+
     def entities(self) -> list[Entity]:
         return sorted({e.id: e for e in self.by_local_name.values()}.values(), key=lambda e: e.id)
 
@@ -224,6 +235,20 @@ def drop_rejected(extractions: list[DocExtraction], user: UserAliases | None) ->
             cooccurrences=tuple(c for c in x.cooccurrences if c.a_key not in gone and c.b_key not in gone),
         ))
     return out
+
+
+def wrong_relation_keys(resolved: ResolvedEntities, user: UserAliases | None) -> tuple[set[tuple[str, str, str]], list[WrongRelation]]:
+    """The relation edges the alias file marks wrong, as ``(agent id, edge key, patient id)`` of
+    this build, and the wrong relations that name an entity this build does not have."""
+    keys: set[tuple[str, str, str]] = set()
+    unknown: list[WrongRelation] = []
+    for wrong in user.wrong_relations if user else ():
+        agent, patient = resolved.id_of(wrong.agent), resolved.id_of(wrong.patient)
+        if agent is None or patient is None:
+            unknown.append(wrong)
+        else:
+            keys.add((agent, wrong.predicate, patient))
+    return keys, unknown
 
 
 def resolve(extractions: list[DocExtraction], user: UserAliases | None = None) -> ResolvedEntities:

@@ -184,7 +184,8 @@ def test_layers_and_weight_slider_hide_edges(chromium, tmp_path):
     html = tmp_path / "graph.html"
     graph = small_graph()
     write_html(graph, html)
-    visible = ("() => edges.get().filter(e => !network.body.edges[e.id].options.hidden)"
+    # what vis-network draws: it is given only the edges that are not hidden
+    visible = ("() => edges.get().filter(e => network.body.edges[e.id] && !network.body.edges[e.id].options.hidden)"
                ".map(e => e.kind + ':' + e.weight).sort()")
 
     def actions(page):

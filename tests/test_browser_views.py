@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import networkx as nx
 import pytest
 
 from browser import edge_point, hover, node_point, open_graph, panel
 from conftest import ROOT, SHARED, require
-from graph.aliases import load_aliases
+from graph.aliases import WrongRelation, load_aliases
+from graph.cli import main as cli_main
 from graph.export.html import write_html
 from test_browser import HOSTILE, small_graph
 
@@ -386,29 +388,110 @@ def test_review_loop_writes_an_alias_file_the_build_reads(chromium, tmp_path):
         page.click("#panel button.wrong-relation")
         page.click("#open-review")
         listed = page.evaluate("Array.from(document.querySelectorAll('#side ol.corrections li')).map(li => li.firstChild.textContent)")
+        buttons = page.evaluate("Array.from(document.querySelectorAll('#side button[class^=download]')).map(b => b.textContent)")
         with page.expect_download() as aliases:
             page.click("#side button.download-aliases")
-        with page.expect_download() as wrong:
-            page.click("#side button.download-wrong")
-        return (listed, page.inner_text("#review-count"), open(aliases.value.path(), encoding="utf-8").read(),
-                open(wrong.value.path(), encoding="utf-8").read())
+        return (listed, page.inner_text("#review-count"), buttons, aliases.value.suggested_filename,
+                open(aliases.value.path(), encoding="utf-8").read())
 
-    listed, count, aliases, wrong = open_graph(html, chromium, actions=actions)["actions"]
-    assert count == "4" and len(listed) == 4
+    listed, count, buttons, name, aliases = open_graph(html, chromium, actions=actions)["actions"]
+    assert count == "4" and len(listed) == 4 and listed[3].startswith("wrong relation: NATO aid Germany")
+    assert buttons == ["Download aliases.csv"] and name == "aliases.csv", "one file for every correction"
     rows = list(csv.DictReader(io.StringIO(aliases)))
-    assert list(rows[0]) == ["alias", "canonical", "type", "never_merge_with", "reject"]
+    assert list(rows[0]) == ["alias", "canonical", "type", "never_merge_with", "reject", "wrong_relation", "patient"]
+    empty = dict.fromkeys(rows[0], "")
     assert rows == [
-        {"alias": "Lisbon", "canonical": "Portugal", "type": "GPE", "never_merge_with": "", "reject": ""},
-        {"alias": "Alps", "canonical": "", "type": "", "never_merge_with": "", "reject": "yes"},
-        {"alias": "Germany", "canonical": "", "type": "", "never_merge_with": "NATO", "reject": ""},
+        {**empty, "alias": "Lisbon", "canonical": "Portugal", "type": "GPE"},
+        {**empty, "alias": "Alps", "reject": "yes"},
+        {**empty, "alias": "Germany", "never_merge_with": "NATO"},
+        {**empty, "alias": "NATO", "wrong_relation": "aid", "patient": "Germany"},
     ]
-    assert "NATO,aid,Germany,aid,d1,NATO aided Germany." in wrong
-    # the merge and never-merge rows are what --aliases reads today; the reject column is issue #13's
     path = tmp_path / "aliases.csv"
-    path.write_text("".join(line + "\n" for line in aliases.splitlines() if not line.endswith(",yes")), encoding="utf-8")
-    loaded = load_aliases(path)
+    path.write_text(aliases, encoding="utf-8")
+    loaded = load_aliases(path)  # --aliases reads every row of it
     assert [(r.alias, r.canonical, r.type) for r in loaded.rules] == [("Lisbon", "Portugal", "GPE")]
     assert loaded.never_merge == (("Germany", "NATO"),)
+    assert loaded.rejected == ("Alps",)
+    assert loaded.wrong_relations == (WrongRelation("NATO", "aid", "Germany"),)
+
+
+def test_wrong_relation_round_trip_from_the_page_to_the_next_build(chromium, tmp_path):
+    """End to end: build an article, mark a relation wrong on its page, download the corrections,
+    rebuild from the cache with --aliases: that relation is gone, nothing else changed."""
+    cache, first, second = tmp_path / "cache.sqlite", tmp_path / "first", tmp_path / "second"
+    example = ROOT / "examples" / "arctic_talks.txt"
+    build = ["build", str(example), "--cache", str(cache), "--formats", "html,json"]
+    assert cli_main([*build, "--out", str(first), "-q"]) == 0
+
+    def actions(page):
+        wrong = page.evaluate("edges.get().find(e => e.label === 'accuse' && e.from === 'Kremlin' && e.to === 'Norway').id")
+        point = edge_point(page, wrong)
+        assert point is not None, "the edge can be clicked"
+        page.mouse.click(**point)
+        page.click("#panel button.wrong-relation")
+        page.click("#open-review")
+        with page.expect_download() as download:
+            page.click("#side button.download-aliases")
+        return open(download.value.path(), encoding="utf-8").read()
+
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(open_graph(first / "graph.html", chromium, actions=actions)["actions"], encoding="utf-8")
+    assert cli_main([*build, "--out", str(second), "-q", "--aliases", str(aliases)]) == 0
+
+    def edges(folder):
+        data = json.loads((folder / "graph.json").read_text(encoding="utf-8"))
+        return {(e["source"], e["key"], e["target"]): (e["weight"], e["evidence"]) for e in data["edges"]}
+
+    before, after = edges(first), edges(second)
+    assert set(before) - set(after) == {("Kremlin", "accuse", "Norway")}
+    assert all(after[k] == before[k] for k in after) and set(after) <= set(before)
+    assert ("Kremlin", "cooccurrence", "Norway") in after
+
+
+def test_page_downloads_guard_formulas_and_round_trip(chromium, tmp_path):
+    """Relations table and Corrections downloads of a page of hostile names and sentences: every
+    text cell that a spreadsheet would run starts with ', and --aliases reads the names back."""
+    from test_spreadsheet import SENTENCE, TRIGGERS, hostile_graph
+
+    graph = hostile_graph()
+    graph["-Minus"]["Normal"]["-attack"]["evidence"] = [{"doc": "@doc", "sentence": SENTENCE}]
+    html = tmp_path / "graph.html"
+    write_html(graph, html)
+
+    def actions(page):
+        page.click("#open-table")
+        with page.expect_download() as table:
+            page.click("#side button.download-table")
+        page.click("#side-close")
+        page.mouse.click(**node_point(page, "-Minus"))
+        page.fill("#panel .review-name", "+Plus")
+        page.click("#panel button.merge")
+        page.mouse.click(**node_point(page, "@Smith"))
+        page.click("#panel button.reject")
+        page.mouse.click(**edge_point(page, page.evaluate("edges.get().find(e => e.kind === 'relation').id")))
+        page.click("#panel button.wrong-relation")
+        page.click("#open-review")
+        with page.expect_download() as aliases:
+            page.click("#side button.download-aliases")
+        return [open(d.value.path(), encoding="utf-8").read() for d in (table, aliases)]
+
+    report = open_graph(html, chromium, actions=actions)
+    table, aliases = report["actions"]
+    assert report["page_errors"] == []
+    [row] = list(csv.DictReader(io.StringIO(table)))
+    assert (row["agent"], row["predicate"], row["patient"]) == ("'-Minus", "'-attack", "Normal")
+    assert (row["sentence"], row["document"], row["confidence"]) == ("'" + SENTENCE, "'@doc", "0.90")
+    corrections = list(csv.DictReader(io.StringIO(aliases)))
+    assert [(r["alias"], r["canonical"], r["reject"], r["wrong_relation"], r["patient"]) for r in corrections] == [
+        ("'-Minus", "'+Plus", "", "", ""), ("'@Smith", "", "yes", "", ""), ("'-Minus", "", "", "'-attack", "Normal")]
+    for cells in (row, *corrections):
+        assert not any(cell.startswith(TRIGGERS) for cell in cells.values()), cells
+    path = tmp_path / "aliases.csv"
+    path.write_text(aliases, encoding="utf-8")
+    loaded = load_aliases(path)
+    assert [(r.alias, r.canonical, r.type) for r in loaded.rules] == [("-Minus", "+Plus", "GPE")]
+    assert loaded.rejected == ("@Smith",)
+    assert loaded.wrong_relations == (WrongRelation("-Minus", "-attack", "Normal"),)
 
 
 def test_corpus_page_backbone_labels_and_panels(chromium, corpus_200, tmp_path):
@@ -443,6 +526,7 @@ def test_corpus_page_backbone_labels_and_panels(chromium, corpus_200, tmp_path):
         page.fill("#connect-b", "China")
         page.click("#connect-form button")
         seen["path"] = panel(page)["text"]
+        seen["path labels"] = page.evaluate("Object.keys(graphPage.state.path.nodes).map(id => graphPage.labelShown[id])")
         page.click("#open-table")
         seen["rows"] = page.evaluate("document.querySelectorAll('#side tbody tr').length")
         page.fill("#date-from", "40")
@@ -461,6 +545,7 @@ def test_corpus_page_backbone_labels_and_panels(chromium, corpus_200, tmp_path):
     assert labels > 10 and overlaps == 0
     assert "United States" in seen["ego"] and 3 < len(seen["ego"]) <= 81
     assert "Path 1: Donald Trump" in seen["path"]
+    assert seen["path labels"] and all(seen["path labels"]), "the path's entities keep their labels"
     assert seen["rows"] > 0
     assert seen["date step"] < seen["visible edges"]
 

@@ -125,3 +125,66 @@ def test_make_run_output_is_committed_and_reproducible(tmp_path):
         return data
 
     assert without_positions(tmp_path / "graph.json") == without_positions(committed / "graph.json"), "output/graph.json is stale"
+
+
+def _edges(folder: Path) -> dict:
+    data = json.loads((folder / "graph.json").read_text(encoding="utf-8"))
+    return {(e["source"], e["key"], e["target"]): e for e in data["edges"]}
+
+
+def _nodes(folder: Path) -> dict:
+    data = json.loads((folder / "graph.json").read_text(encoding="utf-8"))
+    keep = ("label", "type", "aliases", "mentions", "documents")
+    return {n["id"]: {k: n.get(k) for k in keep} for n in data["nodes"]}
+
+
+def test_wrong_relations_in_the_alias_file_remove_just_those_relations(tmp_path):
+    """A wrong relation row removes that relation edge on a rebuild from the cache; the two
+    entities' co-occurrence and every other node and edge stay as they were."""
+    cache = tmp_path / "cache.sqlite"
+    before, after = tmp_path / "before", tmp_path / "after"
+    result = run("build", str(EXAMPLE), "--out", str(before), "--cache", str(cache), "--formats", "json")
+    assert result.returncode == 0, result.stderr
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(
+        "alias,canonical,type,never_merge_with,reject,wrong_relation,patient\n"
+        "Kremlin,,,,,accuse,Norway\n"
+        "ingrid halvorsen,,,,,meet,David Tremblay\n",  # symmetric: either order; names compared like aliases
+        encoding="utf-8")
+    result = run("build", str(EXAMPLE), "--out", str(after), "--cache", str(cache), "--formats", "json",
+                 "--aliases", str(aliases))
+    assert result.returncode == 0, result.stderr
+    assert "1 from cache, 0 parsed" in result.stdout, "applied after extraction: nothing parsed again"
+    assert result.stderr == ""
+    old, new = _edges(before), _edges(after)
+    removed = {("Kremlin", "accuse", "Norway"), ("David Tremblay", "meet", "Ingrid Halvorsen")}
+    assert removed <= set(old)
+    assert set(old) - set(new) == removed and set(new) <= set(old)
+    assert ("Kremlin", "accuse", "Moscow") in new and ("David Tremblay", "agree", "Ingrid Halvorsen") in new
+    assert ("Kremlin", "cooccurrence", "Norway") in new, "the co-occurrence stays"
+    for key, edge in new.items():
+        assert (edge["weight"], edge["evidence"]) == (old[key]["weight"], old[key]["evidence"]), key
+    assert _nodes(after) == _nodes(before)
+
+
+def test_a_wrong_relation_that_matches_nothing_is_a_warning(tmp_path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,wrong_relation,patient\nKremlin,invade,Norway\nNobody,meet,Norway\n", encoding="utf-8")
+    result = run("build", str(EXAMPLE), "--out", str(tmp_path / "out"), "--formats", "json", "--aliases", str(aliases))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "warning: --aliases: wrong relation Nobody -meet-> Norway: no such relation in this build",
+        "warning: --aliases: wrong relation Kremlin -invade-> Norway: no such relation in this build",
+    ]
+
+
+def test_a_malformed_alias_row_is_one_line_and_writes_nothing(tmp_path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,canonical,type,never_merge_with,reject,wrong_relation,patient\n"
+                       "Kremlin,,,,,accuse,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(EXAMPLE), "--out", str(out), "--aliases", str(aliases))
+    assert result.returncode == 2
+    assert result.stderr == (f"entity-graph: error: {aliases}:2: a wrong relation needs both wrong_relation (the predicate) "
+                             "and patient, got 'accuse' and '(none)'\n")
+    assert not out.exists() or not any(out.iterdir())

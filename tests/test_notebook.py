@@ -106,7 +106,13 @@ def test_the_frame_draws_the_graph_offline(chromium, graph_of, tmp_path):
             page.goto(host.resolve().as_uri())
             page.wait_for_function("document.querySelector('iframe') !== null")
             frame = next(f for f in page.frames if f != page.main_frame)
-            frame.wait_for_function("window.graphReady === true", timeout=60_000)
+            # polled with evaluate, not wait_for_function: Playwright polls that with eval, which
+            # the frame's own Content-Security-Policy forbids (bypass_csp does not reach a srcdoc
+            # frame), so it failed whenever the graph was not drawn at the first look
+            for _ in range(600):
+                if frame.evaluate("window.graphReady === true"):
+                    break
+                page.wait_for_timeout(100)
             ids = frame.evaluate("nodes.getIds()")
             canvases = frame.evaluate("document.querySelectorAll('#mynetwork canvas').length")
             parent_access = frame.evaluate("(() => { try { return !!window.parent.document; } catch (e) { return false; } })()")

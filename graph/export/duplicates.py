@@ -20,6 +20,9 @@ evidence sentence of the alias's edges that names it (empty for a node with no e
 a ``spelling`` row is the node with fewer mentions. Candidates are found through indexes by last
 word, initials, first word and every form of a name with one letter deleted (two names one or two
 edits apart share one), so the work grows with the number of nodes, not with its square.
+
+Names and the example go through ``spreadsheet.guard`` (formula injection); the alias reader
+takes the guard off again, so the file still names the nodes exactly.
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..gazetteer import all_initials, fold
+from ..spreadsheet import guard
 
 COLUMNS = ("alias", "canonical", "type", "never_merge_with", "reason", "alias_mentions", "canonical_mentions", "example")
 SPELLING_MIN_LENGTH = 8
@@ -130,6 +134,11 @@ def _example(graph: nx.MultiDiGraph, node: str) -> str:
     return fallback
 
 
+def _text(value: str) -> str:
+    # NUL is dropped (as in nodes.csv) before the guard looks at the first character
+    return guard(str(value).replace("\0", ""))
+
+
 def write_duplicates(graph: nx.MultiDiGraph, path: Path) -> Path:
     from . import atomic_write
 
@@ -137,7 +146,7 @@ def write_duplicates(graph: nx.MultiDiGraph, path: Path) -> Path:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(COLUMNS)
         for alias, canonical, reason in candidate_pairs(graph):
-            writer.writerow([alias, canonical, graph.nodes[canonical].get("type", ""), "", reason,
+            writer.writerow([_text(alias), _text(canonical), graph.nodes[canonical].get("type", ""), "", reason,
                              graph.nodes[alias].get("mentions", 0), graph.nodes[canonical].get("mentions", 0),
-                             _example(graph, alias)])
+                             _text(_example(graph, alias))])
     return path

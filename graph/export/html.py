@@ -181,6 +181,9 @@ def _when(dates: list[str]) -> str:
 
 
 def _edge_title(source: str, target: str, attrs: dict, dates: list[str]) -> str:
+    """The summary lines of an edge's tooltip. The page adds ``EVIDENCE_IN_TOOLTIP`` sentences
+    from its evidence table and "... N more: click the edge" (graph.html.j2 ``withEvidence``):
+    written into every title, the sentences were more than half of a big page."""
     weight = attrs["weight"]
     if attrs["kind"] == "relation":
         arrow = "—" if attrs.get("symmetric") else "→"
@@ -193,11 +196,6 @@ def _edge_title(source: str, target: str, attrs: dict, dates: list[str]) -> str:
             lines.append(f"Model confidence: {round(100 * float(attrs['confidence']))}%")
     else:
         lines = [f"{source} — {target}: named in the same sentence", f"In {_count(weight, 'sentence')}{_when(dates)}"]
-    evidence = attrs.get("evidence", [])
-    for item in evidence[:EVIDENCE_IN_TOOLTIP]:
-        lines.append(f"[{item['doc']}] {item['sentence']}")
-    if weight > EVIDENCE_IN_TOOLTIP:
-        lines.append(f"... {weight - EVIDENCE_IN_TOOLTIP:,} more: click the edge")
     return "\n".join(lines)
 
 
@@ -507,6 +505,7 @@ def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NODE
             "backbone": summary["backbone"],
             "importance": summary["importance"],
             "sources": len(summary["sources"]),
+            "evidenceInTooltip": EVIDENCE_IN_TOOLTIP,
         },
     )
 

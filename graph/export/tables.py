@@ -4,6 +4,10 @@ The CSV files have the shape of Gephi's spreadsheet import (Data Laboratory → 
 Spreadsheet): nodes.csv starts ``Id,Label``; edges.csv starts ``Source,Target,Type,Weight`` where
 Type is Gephi's direction (Directed for relations, Undirected for co-occurrence and symmetric
 relations) and ``Kind`` says which kind of edge it is. Lists are joined with " | ".
+
+Every text cell (names, aliases, evidence) goes through ``spreadsheet.guard``: one that would start
+a formula (``=``, ``+``, ``-``, ``@``, tab, CR) gets a leading ``'``, Id and Source/Target alike,
+so the two files still join. Numbers (a negative NPMI) are written as they are.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..spreadsheet import guard
 from . import atomic_write
 from .flatten import JOIN
 
@@ -54,13 +59,20 @@ def write_json(graph: nx.MultiDiGraph, path: Path) -> None:
         handle.write("}\n")
 
 
+def _text(value: str) -> str:
+    # NUL is dropped before the guard looks at the first character: "\0=1" is a formula too
+    return guard(value.replace("\0", ""))
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return JOIN.join(str(v) for v in value)
+        return _text(JOIN.join(str(v) for v in value))
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return _text(value)
     return str(value)
 
 
@@ -76,7 +88,7 @@ def write_nodes_csv(graph: nx.MultiDiGraph, path: Path) -> None:
         writer.writerow([title for title, _ in NODE_COLUMNS])
         for node in sorted(graph.nodes):
             attrs = graph.nodes[node]
-            writer.writerow(_row([node if key is None else _cell(attrs.get(key)) for _, key in NODE_COLUMNS]))
+            writer.writerow(_row([_cell(str(node)) if key is None else _cell(attrs.get(key)) for _, key in NODE_COLUMNS]))
 
 
 def write_edges_csv(graph: nx.MultiDiGraph, path: Path) -> None:
@@ -88,9 +100,9 @@ def write_edges_csv(graph: nx.MultiDiGraph, path: Path) -> None:
             directed = attrs["kind"] == "relation" and not attrs.get("symmetric")
             evidence = JOIN.join(f"[{e['doc']}] {e['sentence']}" for e in attrs.get("evidence", []))
             writer.writerow(_row(
-                [source, target, "Directed" if directed else "Undirected", attrs["weight"], f"e{index}"]
+                [_cell(str(source)), _cell(str(target)), "Directed" if directed else "Undirected", attrs["weight"], f"e{index}"]
                 + [_cell(attrs.get(key)) for _, key in EDGE_COLUMNS]
-                + [evidence]
+                + [_cell(evidence)]
             ))
 
 

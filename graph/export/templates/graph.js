@@ -32,19 +32,21 @@
   var byImportance = [], edgeList = [], edgesOf = {};
   var homePositions = null, labelShown = {}, visibleEdges = {}, visibleNodes = {};
 
+  // ``drawn`` holds what the DataSets show, as apply() keys it: at first every item as the page
+  // wrote it (shown, its own colour, vis's default text colour), so apply() pushes only changes.
   nodes.forEach(function (n) {
     state.types[n.type] = true;
     names[n.id] = String(n.label);
     info[n.id] = n;
     baseColour.nodes[n.id] = n.color;
-    drawn.nodes[n.id] = "";
+    drawn.nodes[n.id] = (n.hidden === true) + "|" + n.color;
     labelShown[n.id] = true;
     edgesOf[n.id] = [];
     byImportance.push(n);
   });
   edges.forEach(function (e) {
     baseColour.edges[e.id] = e.color;
-    drawn.edges[e.id] = "";
+    drawn.edges[e.id] = (e.hidden === true) + "|false";
     edgeList.push(e);
     edgesOf[e.from].push(e);
     if (e.to !== e.from) edgesOf[e.to].push(e);
@@ -149,17 +151,26 @@
       if (!hidden) visibleNodes[n.id] = true;
       var colour = faded ? FADED_NODE : colourOf(n.id), key = hidden + "|" + colour;
       if (drawn.nodes[n.id] === key) return;
+      var was = drawn.nodes[n.id];
       drawn.nodes[n.id] = key;
-      nodeUpdates.push({id: n.id, hidden: hidden, color: colour, font: {color: faded ? FADED_TEXT : TEXT}});
+      // only what changed: a font option makes vis measure the label again
+      var update = {id: n.id, hidden: hidden};
+      if (was.slice(was.indexOf("|") + 1) !== colour) { update.color = colour; update.font = {color: faded ? FADED_TEXT : TEXT}; }
+      nodeUpdates.push(update);
     });
     edgeList.forEach(function (e) {
       var hidden = edgeHidden[e.id], faded = hoodEdges !== null && !hoodEdges[e.id];
       if (!hidden) visibleEdges[e.id] = true;
       var key = hidden + "|" + faded;
       if (drawn.edges[e.id] === key) return;
+      var was = drawn.edges[e.id];
       drawn.edges[e.id] = key;
-      edgeUpdates.push({id: e.id, hidden: hidden, color: faded ? FADED_EDGE : baseColour.edges[e.id],
-                        font: {color: faded ? FADED_TEXT : TEXT}});
+      var update = {id: e.id, hidden: hidden};
+      if (was.slice(was.indexOf("|") + 1) !== String(faded)) {
+        update.color = faded ? FADED_EDGE : baseColour.edges[e.id];
+        update.font = {color: faded ? FADED_TEXT : TEXT};
+      }
+      edgeUpdates.push(update);
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
@@ -179,7 +190,8 @@
     if (first !== undefined) priority = first || null;
     var scale = network.getScale(), crowded = fittedScale === null || scale < 2 * fittedScale;
     var order = byImportance.filter(function (n) { return visibleNodes[n.id]; });
-    if (priority) order.sort(function (a, b) { return (!priority[b.id]) - (!priority[a.id]); });
+    // the entities in focus (a path, a neighbourhood) first: their labels are placed before any other
+    if (priority) order.sort(function (a, b) { return (!priority[a.id]) - (!priority[b.id]); });
     var placed = [], updates = [], positions = network.getPositions(order.map(function (n) { return n.id; }));
     order.forEach(function (n) {
       var body = network.body.nodes[n.id], show = true;
@@ -203,6 +215,31 @@
       }
     });
     if (updates.length) nodes.update(updates);
+  }
+
+  // ---- the network -----------------------------------------------------------------------------
+  // The first view (backbone only, sources hidden, entities left without an edge hidden) goes
+  // into the DataSets before vis-network reads them (pushed after the first draw, it made vis
+  // re-process every node and edge: 1.4 s of a 2,000-entity page's load), and vis gets views
+  // without the hidden items, so it builds objects only for what is shown (about 3,000 of the
+  // 14,000 edges of a 2,000-entity page at first: building them all cost more than drawing).
+  // The DataSets keep every item with its "hidden" flag; apply() changes the flag, and the views
+  // hand vis the items that appear or go.
+  apply();
+  function notHidden(item) { return item.hidden !== true; }
+  network = new vis.Network(container, {nodes: new vis.DataView(nodes, {filter: notHidden}),
+                                        edges: new vis.DataView(edges, {filter: notHidden})}, options);
+  // vis-network knows only the items shown: ids passed to it are those
+  function drawnNodes(ids) { return ids.filter(function (id) { return network.body.nodes[id] !== undefined; }); }
+  function selectNode(id) { if (network.body.nodes[id]) network.selectNodes([id], false); else network.unselectAll(); }
+  // where every entity is, hidden ones too (their DataSet position, where vis will put them back)
+  function allPositions() {
+    var out = {};
+    nodes.forEach(function (n) { if (typeof n.x === "number" && typeof n.y === "number") out[n.id] = {x: n.x, y: n.y}; },
+                  {fields: ["id", "x", "y"]});
+    var drawnNow = network.getPositions();
+    Object.keys(drawnNow).forEach(function (id) { out[id] = drawnNow[id]; });
+    return out;
   }
 
   var zoomTimer = null;
@@ -461,9 +498,9 @@
     state.focusEdge = null;
     state.path = null;
     apply();
-    network.selectNodes([id], false);
+    selectNode(id);
     showNode(id);
-    if (move) {
+    if (move && network.body.nodes[id]) {
       // centre the entity in the part of the canvas the panel leaves free; no animation, so
       // that two focus calls can never leave vis-network's view animation half done
       network.focus(id, {scale: Math.max(network.getScale(), 0.8), offset: {x: -panel.offsetWidth / 2, y: 0},
@@ -477,7 +514,7 @@
     state.focusEdge = id;
     state.path = null;
     apply();
-    network.selectEdges([id]);
+    if (network.body.edges[id]) network.selectEdges([id]); else network.unselectAll();
     showEdge(id);
   }
 
@@ -548,10 +585,7 @@
     state.path = null;
     nodes.update(positions);
     apply();
-    network.selectNodes([id], false);
-    network.fit({nodes: Object.keys(members), animation: false});
-    fittedScale = network.getScale();
-    declutter();
+    selectNode(id);
     clear(viewBar);
     var text = "Neighbours of " + names[id] + ": " + plural(first.length, "entity", "entities") + " at 1 hop" +
       (total[1] > first.length ? " (the " + first.length + " most important of " + total[1] + ")" : "") +
@@ -561,11 +595,25 @@
     viewBar.appendChild(button("Whole graph", function () { closeEgo(true); }, "ego-close"));
     viewBar.hidden = false;
     showNode(id);
+    fitBeside(drawnNodes(Object.keys(members)));  // once the panel and the bar are up
+    fittedScale = network.getScale();
+    declutter();
+  }
+
+  // Fit ``ids`` into the part of the canvas that the side panel and the view bar leave free.
+  function fitBeside(ids) {
+    network.fit({nodes: ids, animation: false});
+    var width = container.clientWidth, height = container.clientHeight;
+    var right = panel.hidden ? 0 : panel.offsetWidth, top = viewBar.hidden ? 0 : viewBar.offsetTop + viewBar.offsetHeight;
+    if (!width || !height || right >= width || top >= height) return;
+    var shrink = Math.min((width - right) / width, (height - top) / height);
+    network.moveTo({position: network.getViewPosition(), scale: network.getScale() * shrink,
+                    offset: {x: -right / 2, y: top / 2}, animation: false});
   }
 
   function restorePositions() {
     if (!homePositions) return;
-    var now = network.getPositions(), moved = [];
+    var now = allPositions(), moved = [];
     Object.keys(homePositions).forEach(function (id) {
       var p = homePositions[id], q = now[id];
       if (!q || Math.abs(p.x - q.x) > 0.5 || Math.abs(p.y - q.y) > 0.5) moved.push({id: id, x: p.x, y: p.y});
@@ -741,7 +789,7 @@
     network.unselectAll();
     openPanel(parts);
     if (paths.length) {
-      network.fit({nodes: Object.keys(pathNodes), animation: false});
+      fitBeside(drawnNodes(Object.keys(pathNodes)));
       if (network.getScale() > 1.2) network.moveTo({scale: 1.2, animation: false});
       declutter();
     }
@@ -830,8 +878,13 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
+  // Formula injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or CR before
+  // one), so a text cell that does gets a leading ' (OWASP). The rule is graph/spreadsheet.py's,
+  // which takes the ' off again when an alias file comes back to --aliases: quotes before a
+  // trigger count, so that a name starting with '= survives the round trip too.
   function csvCell(value) {
     var s = value === undefined || value === null ? "" : String(value);
+    if (typeof value === "string" && /^'*[=+\-@\t\r]/.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
@@ -1000,30 +1053,21 @@
     return box;
   }
 
+  // One file for every correction, in the alias file's format: --aliases applies all of them.
   function aliasCsv() {
-    var rows = [["alias", "canonical", "type", "never_merge_with", "reject"]];
+    var rows = [["alias", "canonical", "type", "never_merge_with", "reject", "wrong_relation", "patient"]];
     corrections.forEach(function (c) {
       if (c.kind === "merge") {
         var target = find(c.canonical);
-        rows.push([names[c.alias], c.canonical, target !== null && names[target] === c.canonical ? info[target].type : "", "", ""]);
+        rows.push([names[c.alias], c.canonical, target !== null && names[target] === c.canonical ? info[target].type : "", "", "", "", ""]);
       } else if (c.kind === "apart") {
-        rows.push([names[c.alias], "", "", c.other, ""]);
+        rows.push([names[c.alias], "", "", c.other, "", "", ""]);
       } else if (c.kind === "reject") {
-        rows.push([names[c.alias], "", "", "", "yes"]);
+        rows.push([names[c.alias], "", "", "", "yes", "", ""]);
+      } else if (c.kind === "wrong") {
+        var e = edges.get(c.edge);  // the label is the edge key: "meet", "not meet"
+        rows.push([names[e.from], "", "", "", "", String(e.label), names[e.to]]);
       }
-    });
-    return csv(rows);
-  }
-
-  function wrongCsv() {
-    var rows = [["agent", "predicate", "patient", "category", "document", "sentence"]];
-    corrections.forEach(function (c) {
-      if (c.kind !== "wrong") return;
-      var e = edges.get(c.edge);
-      (e.ev || []).forEach(function (index) {
-        var item = evidenceTable[index];
-        rows.push([names[e.from], e.label, names[e.to], e.category, docTable[item[0]][0], item[1]]);
-      });
     });
     return csv(rows);
   }
@@ -1048,13 +1092,12 @@
     sideBody.appendChild(ol);
     var actions = element("div", "actions");
     var aliases = button("Download aliases.csv", function () { download("aliases.csv", aliasCsv()); }, "download-aliases");
-    var wrong = button("Download wrong-relations.csv", function () { download("wrong-relations.csv", wrongCsv()); }, "download-wrong");
-    aliases.disabled = !corrections.some(function (c) { return c.kind !== "wrong"; });
-    wrong.disabled = !corrections.some(function (c) { return c.kind === "wrong"; });
-    actions.appendChild(aliases); actions.appendChild(wrong);
+    aliases.disabled = !corrections.length;
+    actions.appendChild(aliases);
     sideBody.appendChild(actions);
-    sideBody.appendChild(element("p", "note", "Rebuild with --aliases aliases.csv to apply the merges, the names kept apart and " +
-                                 "the rejected names; wrong-relations.csv lists the relations to check."));
+    sideBody.appendChild(element("p", "note", "Rebuild with --aliases aliases.csv to apply them all: the merges, the names kept " +
+                                 "apart, the rejected names and the wrong relations (their entities' same-sentence link stays). " +
+                                 "A rebuild from the cache parses nothing."));
   }
 
   // ---- physics and reset -------------------------------------------------------------------
@@ -1065,7 +1108,7 @@
     network.setOptions({physics: {enabled: on}});
     physicsButton.textContent = on ? "Physics: on" : "Physics: off";
     physicsButton.setAttribute("aria-pressed", on ? "true" : "false");
-    if (!on && homePositions) homePositions = network.getPositions();  // where physics left them is home now
+    if (!on && homePositions) homePositions = allPositions();  // where physics left them is home now
   }
   physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
 
@@ -1103,19 +1146,22 @@
   // vis-network stops after options.physics.stabilization.iterations; we then stop the simulation
   // (vis emits "stabilized") and switch physics off, so nothing moves or burns CPU afterwards.
 
-  var frozen = false;
+  var frozen = false, physicsRan = !(options.physics && options.physics.enabled === false);
   function freeze() {
     if (frozen) return;
-    network.setOptions({physics: {enabled: false}});
-    homePositions = network.getPositions();
+    // setOptions re-processes every item: only when physics ran
+    if (physicsRan) network.setOptions({physics: {enabled: false}});
+    homePositions = allPositions();
     frozen = true;
     $("loading").hidden = true;
     fittedScale = network.getScale();
-    apply();
-    network.redraw();
+    apply();  // nothing to change when physics never ran: apply() set the first view before vis started
+    if (physicsRan) network.redraw();
   }
-  if (options.physics && options.physics.enabled === false) {
-    network.once("afterDrawing", function () { network.fit({animation: false}); freeze(); });
+  if (!physicsRan) {
+    // the first drawing is the page: with physics off, vis fits the view when it starts (its
+    // "fit" on init; our own fit after that drawing moved the view by 2 px and cost a redraw)
+    network.once("afterDrawing", freeze);
   } else {
     network.once("stabilizationIterationsDone", function () { network.stopSimulation(); });
     network.once("stabilized", freeze);
