@@ -439,3 +439,39 @@ def test_a_place_the_model_called_a_person_is_typed_by_its_neighbours(nlp):
 def test_a_person_before_a_comma_and_a_place_stays_a_person(extract):
     x = extract("Maria Delgado, Texas's new senator, spoke on Monday.")
     assert names(x)["Maria Delgado"].label == "PERSON"
+
+
+# --- shared surnames, family plurals, places run into a person's name ---------------------------
+
+def test_a_shared_surname_goes_to_the_person_the_story_introduced_first(extract):
+    x = extract("Senator Tomas Varga died in Ohio on Sunday. His son, Peter Varga, flew home from Spain. "
+                "Peter Varga said the family was grateful. Varga had served in the Senate for years.")
+    assert entity_of(x, "Varga").name == "Tomas Varga"
+    assert entity_of(x, "Peter Varga").key != entity_of(x, "Tomas Varga").key
+
+
+def test_a_surname_used_before_either_person_stays_apart(extract):
+    x = extract("Varga was not at the meeting in Ohio. Later, Tomas Varga spoke to reporters, "
+                "and Peter Varga said he agreed with him.")
+    assert entity_of(x, "Varga").name not in ("Tomas Varga", "Peter Varga")
+
+
+def test_a_family_plural_of_a_surname_written_first_joins_the_person(extract):
+    x = extract("The hotel was bought by Tong Yung-soo in 2001. The Tongs said they would restore it, "
+                "and Mr Tong met the council in Harlech.")
+    assert entity_of(x, "Tongs").name == "Tong Yung-soo"
+    assert entity_of(x, "Harlech").name == "Harlech"
+
+
+def test_a_place_run_into_a_persons_name_is_two_entities(extract):
+    x = extract("The delegates of United States Senator from Vermont Bernie Sanders met in Ohio. "
+                "Later the Speaker of the House Nancy Pelosi spoke, and Sanders listened.")
+    assert entity_of(x, "Vermont").label == "GPE"
+    assert entity_of(x, "Bernie Sanders").label == "PERSON"
+    assert entity_of(x, "Nancy Pelosi").label == "PERSON"
+    assert not any("Vermont Bernie" in e.name or "House Nancy" in e.name for e in x.entities)
+
+
+def test_an_organisation_named_after_a_place_after_a_preposition_stays_whole(extract):
+    x = extract("The report of the United States Geological Survey was sent to the Wisconsin Elections Commission.")
+    assert {"United States Geological Survey", "Wisconsin Elections Commission"} <= set(names(x))

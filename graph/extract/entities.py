@@ -244,13 +244,20 @@ def _typo_limit(word: str) -> int:
 PERSON_DOMINANCE = 3  # a person named this many times as often as the next is the one a shared surname means
 
 
-def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind) -> set[int]:
+def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind, short: _Group) -> set[int]:
     """Of several people sharing a surname, the one named at least ``PERSON_DOMINANCE`` times as
-    often as each other ("Trump" in a story about Donald Trump that mentions Melania Trump once)."""
+    often as each other ("Trump" in a story about Donald Trump that mentions Melania Trump once),
+    else the one the story named first, when that was before the surname's first use: news
+    introduces its subject first and names relatives in full ("the father of David Cameron, Ian
+    Cameron"), so the bare surname goes on meaning the subject."""
     counts = {r: sum(len(g.candidates) for j, g in enumerate(groups) if uf.find(j) == r) for r in roots}
     ranked = sorted(counts, key=lambda r: -counts[r])
     if counts[ranked[0]] >= PERSON_DOMINANCE * counts[ranked[1]]:
         return {ranked[0]}
+    first = {r: min(c.start for j, g in enumerate(groups) if uf.find(j) == r for c in g.candidates) for r in roots}
+    earliest = min(first, key=first.__getitem__)
+    if first[earliest] < min(c.start for c in short.candidates):
+        return {earliest}
     return roots
 
 
@@ -269,8 +276,11 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
         if (len(group.words) != 1 or group.fixed or uf.find(i) != i or _acronym(group)
                 or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}):
             continue
-        if _is_person(group) and not any(w[-1] == group.words[0] for j, w in words.items() if j in people):
-            found = {uf.find(j) for j in names if len(words[j]) > 2 and _bare(group.words[0]) in words[j][1:]}
+        if not any(w[-1] == group.words[0] for j, w in words.items() if j in people):
+            # the lone word's own label may be wrong ("Vázquez" ORG for "Wanda Vázquez Garced"):
+            # a name that is a person's is enough
+            found = {uf.find(j) for j in names if len(words[j]) > 2 and _bare(group.words[0]) in words[j][1:]
+                     and (_is_person(group) or j in people)}
             if len(found) == 1:
                 uf.union(i, found.pop())
                 continue
@@ -278,8 +288,10 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
         found = {uf.find(j) for j in people if words[j][-1] == w}
         if not found and w.endswith("s"):  # "the Kaczynskis": the family, named after the one person
             found = {uf.find(j) for j in people if words[j][-1] == w[:-1]}
+            # a surname written first ("the Tongs" and "Mr Tong" of "Tong Yung-soo") is its own group
+            found = found or {uf.find(j) for j, g in enumerate(groups) if g.words == (w[:-1],) and _is_person(g)}
         if len(found) > 1:
-            found = _dominant_person(found, groups, uf)
+            found = _dominant_person(found, groups, uf, group)
         if not found and group.labels.get("GPE"):
             continue  # a place the model knows ("Baghdad") is not a misspelt "Baghdadi"
             found = {uf.find(j) for j in people if len(words[j]) > 2 and w in words[j][1:]}

@@ -128,15 +128,15 @@ def _inside_title(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _extend_left(ent: Span, taken: set[int]) -> int:
+def _extend_left(ent: Span, taken: set[int], labels: dict[str, str]) -> int:
     """New start of ``ent`` after taking in capitalised words of its own noun phrase."""
     doc, start = ent.doc, ent.start
     left_edge = ent.root.left_edge.i
     i = start - 1
     while i >= left_edge and i not in taken:
         token = doc[i]
-        if ent.label_ == "PERSON" and _is_role(token):
-            break  # "Chief Executive [Carrie Lam]": a title is not part of the name
+        if ent.label_ == "PERSON" and (_is_role(token) or labels.get(token.text, "PERSON") != "PERSON"):
+            break  # "Chief Executive [Carrie Lam]", "in Queensland [Bob Katter]": a title or a place is not part of the name
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             start = i
         elif not (token.lower_ in NAME_JOINERS and i - 1 >= left_edge and doc[i - 1].pos_ == "PROPN"):
@@ -300,7 +300,13 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
         if label:
             return label
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_iob_ == "B":
-        # "Makilala, Cotabato": a place followed by the region it is in
+        # "Makilala, Cotabato": a place followed by the region it is in; not a country before a
+        # title, the next item of a list ("Nancy Pelosi, United States President Donald Trump")
+        after = end + 2
+        while after < len(doc) and doc[after].ent_iob_ == "I":
+            after += 1
+        if after < len(doc) and _is_role(doc[after]):
+            return None
         return cues.get(("comma", doc[end + 1].ent_type_))
     return None
 
@@ -438,13 +444,14 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
             and (gaz.country(e.text) or (gaz.adjective_country(e.text) and _modifies_noun(e[-1]))))
     ]
     ents = _join_person_parts(doc, ents)
+    labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
     taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
     for ent in ents:
         others = taken - set(range(ent.start, ent.end))
         start, end = ent.start, ent.end
         if ent.label_ in EXTENDABLE:
-            start, end = _extend_left(ent, others), _extend_right(ent, others)
+            start, end = _extend_left(ent, others, labels), _extend_right(ent, others)
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
@@ -455,8 +462,40 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         if n and (ent.label_ == "PERSON" or (start > 0 and doc[start - 1].lower_ == "of" and _title_before(doc, start - 1, False))):
             out.append((ent, start, start + n))
             start += n
+        elif ent.label_ in ("PERSON", "ORG") and ent.start > 0 and doc[ent.start - 1].pos_ == "ADP":
+            n = _place_before_person(doc, start, end, labels, ent.label_ == "ORG", _title_before(doc, ent.start - 1, False))
+            if n:  # "Senator from [Vermont] [Bernie Sanders]": the place, then the person
+                # a body named with "the" ("Speaker of the House"), else a place, unless named elsewhere
+                label = labels.get(_text(doc, start, start + n), "ORG" if doc[ent.start].lower_ == "the" else "GPE")
+                out.append((Span(doc, start, start + n, label=label), start, start + n))
+                ent, start = Span(doc, start + n, end, label="PERSON"), start + n
         out.append((ent, start, end))
     return out
+
+
+def _place_before_person(doc: Doc, start: int, end: int, labels: dict[str, str], org: bool, after_title: bool) -> int:
+    """Length of a place or body that a span after a preposition runs into a person's name:
+    "Senator from [Vermont] Bernie Sanders", "Mayor of [Koszalin] Piotr Jedlinski", "in [Northern
+    Queensland] Bob Katter". The place is a country or US state, or a name the document uses on its
+    own; or, after "<title> of", one word before a two-word name. A person is named by capitalised
+    words that are not roles or name words ("Geological Survey"); in a span the model called an
+    organisation, only after a title or when the document also names the person with the model's
+    PERSON label."""
+    if end - start < 3:
+        return 0
+    states = word_set("us_states.txt", lower=False)
+    for k in range(start + 1, end - 1):
+        tail = doc[k:end]
+        if not all(t.text[:1].isupper() and t.pos_ == "PROPN" and not _is_role(t) and t.lower_ not in _name_words()
+                   and labels.get(t.text) in (None, "PERSON") for t in tail):
+            continue
+        if org and not after_title and "PERSON" not in (labels.get(_text(doc, k, end)), labels.get(doc[end - 1].text)):
+            continue
+        head = _text(doc, start, k)
+        named = labels.get(head) not in (None, "PERSON")
+        if gazetteer().country(head) or head in states or named or (after_title and k == start + 1 and end - k == 2):
+            return k - start
+    return 0
 
 
 def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> list[Candidate]:
