@@ -475,3 +475,18 @@ def test_a_place_run_into_a_persons_name_is_two_entities(extract):
 def test_an_organisation_named_after_a_place_after_a_preposition_stays_whole(extract):
     x = extract("The report of the United States Geological Survey was sent to the Wisconsin Elections Commission.")
     assert {"United States Geological Survey", "Wisconsin Elections Commission"} <= set(names(x))
+
+
+# --- online platforms ---------------------------------------------------------------------------
+
+def test_online_platforms_are_organisations(extract):
+    x = extract("The minister said on Twitter that the video had been removed from YouTube. "
+                "Quora and Hootsuite were down for hours, and Wikileaks published the cables.")
+    for platform in ("Twitter", "YouTube", "Quora", "Hootsuite", "Wikileaks"):
+        assert entity_of(x, platform).label == "ORG", platform
+
+
+def test_a_platform_inside_a_longer_name_and_everyday_words_stay_as_they_are(extract):
+    x = extract("Facebook Inc. said its shares rose. Signal flares were seen over the harbour in Oslo.")
+    assert entity_of(x, "Facebook Inc.").name == "Facebook Inc."
+    assert not any(m.name == "Signal" for m in x.mentions)

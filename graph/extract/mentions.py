@@ -433,6 +433,37 @@ def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _platforms() -> dict[str, int]:
+    """Folded platform name → its number of words (``data/platforms.txt``)."""
+    return {fold(" ".join(p)): len(p) for p in phrase_tuples("platforms.txt")}
+
+
+def is_platform(form: str) -> bool:
+    return fold(form) in _platforms()
+
+
+def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[Span]:
+    """``ents`` with online platforms as ORG spans: a platform the model tagged otherwise ("Quora"
+    GPE, "Hootsuite" PERSON), left untagged, or put inside a span of another type ("Facebook and
+    YouTube" WORK_OF_ART). A wanted span with more in it ("Facebook Inc.") is left as it is."""
+    if "ORG" not in types:
+        return ents
+    kept = [Span(doc, e.start, e.end, label="ORG") if is_platform(e.text) else e for e in ents]
+    taken = {i for e in kept for i in range(e.start, e.end)}
+    lengths = sorted(set(_platforms().values()), reverse=True)
+    i = 0
+    while i < len(doc):
+        for n in lengths:
+            if (i + n <= len(doc) and doc[i].text[:1].isupper() and not taken & set(range(i, i + n))
+                    and is_platform(doc[i:i + n].text)):
+                kept.append(Span(doc, i, i + n, label="ORG"))
+                i += n - 1
+                break
+        i += 1
+    return sorted(kept, key=lambda e: e.start)
+
+
 def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     """Wanted entity spans with repaired bounds; a country+person span becomes two spans."""
     gaz = gazetteer()
@@ -442,8 +473,9 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         # a country or demonym the model typed as something else ("Cyprus" PRODUCT, "Russian" LANGUAGE)
         or ("GPE" in types and e.label_ != "PERSON"
             and (gaz.country(e.text) or (gaz.adjective_country(e.text) and _modifies_noun(e[-1]))))
+        or is_platform(e.text)
     ]
-    ents = _join_person_parts(doc, ents)
+    ents = _join_person_parts(doc, _platform_spans(doc, ents, types))
     labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
     taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
@@ -540,6 +572,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
         appositive = _apposition_type(doc[start:end].root)
         if appositive:
             cand.cues.append((appositive, CUE_WEIGHT))
+        if is_platform(form):
+            cand.cues.append(("ORG", GAZETTEER_WEIGHT))
         worded = _word_type(doc, start, end)
         if worded and ent.label_ != worded:
             cand.cues.append((worded, CUE_WEIGHT))
