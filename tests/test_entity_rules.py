@@ -490,3 +490,26 @@ def test_a_platform_inside_a_longer_name_and_everyday_words_stay_as_they_are(ext
     x = extract("Facebook Inc. said its shares rose. Signal flares were seen over the harbour in Oslo.")
     assert entity_of(x, "Facebook Inc.").name == "Facebook Inc."
     assert not any(m.name == "Signal" for m in x.mentions)
+
+
+# --- context that types a name the model called a person -----------------------------------------
+
+def test_the_city_of_a_name_and_a_born_compound_make_it_a_place(extract):
+    x = extract("Three bombs exploded in the city of Hilla on Monday. Glasgow-born Peter Collins was arrested. "
+                "The people of Qom voted for him.")
+    assert entity_of(x, "Hilla").label == "GPE"
+    assert entity_of(x, "Glasgow").label == "GPE"
+    assert entity_of(x, "Qom").label == "GPE"
+    assert entity_of(x, "Peter Collins").label == "PERSON"
+
+
+def test_the_mayor_of_a_place_and_a_person_after_of_stay_people(extract):
+    x = extract("The daughter of Peter Collins met the mayor of Leeds, Mary Walsh, on Monday.")
+    assert entity_of(x, "Peter Collins").label == "PERSON"
+    assert entity_of(x, "Mary Walsh").label == "PERSON"
+
+
+def test_an_acronym_the_model_called_a_person_is_an_organisation(extract):
+    x = extract("If you don't know and you're TEPCO, you probably underplay it, said Peter Collins.")
+    assert entity_of(x, "TEPCO").label == "ORG"
+    assert entity_of(x, "Peter Collins").label == "PERSON"

@@ -23,6 +23,7 @@ For each entity span of a wanted type:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -293,8 +294,19 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
         label = cues.get(("prep", head.lower_)) or (cues.get(("prep1", head.lower_)) if end - start == 1 else None)
+        if head.lower_ == "of" and head.head.i < head.i:
+            label = label or cues.get(("of", head.head.lower_))
         if label:
             return label
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end - 1].whitespace_ == "" and doc[end].whitespace_ == "":
+        label = cues.get(("hyphen", doc[end + 1].lower_))
+        if label:
+            return label
+    # a name in a list of names the model typed otherwise: "from Harlech, Barmouth, Bala and Dolgellau"
+    listed = Counter(t.ent_type_ for t in root.conjuncts if t.ent_type_ and t.ent_iob_ == "B")
+    others = {label: n for label, n in listed.items() if label in ("GPE", "LOC")}  # not ORG: a surname often is
+    if others and sum(others.values()) > listed.get("PERSON", 0):
+        return max(others, key=others.__getitem__)
     if root.dep_ in ("compound", "nmod", "poss") and head.i > root.i:
         label = cues.get(("noun", head.lower_))
         if label:
@@ -574,6 +586,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             cand.cues.append((appositive, CUE_WEIGHT))
         if is_platform(form):
             cand.cues.append(("ORG", GAZETTEER_WEIGHT))
+        elif ent.label_ == "PERSON" and end - start == 1 and form.isupper() and form.isalpha() and len(form) > 1:
+            cand.cues.append(("ORG", CUE_WEIGHT))  # "TEPCO", "NPR": people are not written as acronyms
         worded = _word_type(doc, start, end)
         if worded and ent.label_ != worded:
             cand.cues.append((worded, CUE_WEIGHT))
