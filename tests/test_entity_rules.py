@@ -513,3 +513,39 @@ def test_an_acronym_the_model_called_a_person_is_an_organisation(extract):
     x = extract("If you don't know and you're TEPCO, you probably underplay it, said Peter Collins.")
     assert entity_of(x, "TEPCO").label == "ORG"
     assert entity_of(x, "Peter Collins").label == "PERSON"
+
+
+# --- names run together at a comma or an "and" -------------------------------------------------
+
+def test_names_listed_with_commas_are_separate(extract):
+    x = extract("The outage took down major websites, including Reddit, Foursquare, Hootsuite, and Quora. "
+                "The aircraft overshot the runway at Karipur, Kerala in India.")
+    for name in ("Reddit", "Foursquare", "Karipur", "Kerala"):
+        assert name in names(x), name
+    assert not any("," in n for n in names(x))
+
+
+def test_an_official_name_with_a_comma_series_stays_whole(extract):
+    x = extract("Japan's Ministry of Economy, Trade and Industry said the plant was safe.")
+    assert "Ministry of Economy, Trade and Industry" in names(x)
+
+
+def test_two_names_used_alone_elsewhere_are_split_at_and(extract):
+    x = extract("The main units Nakheel and Limitless are the most indebted companies. "
+                "Nakheel owes 12 billion dollars. The debts of Limitless are smaller.")
+    assert {"Nakheel", "Limitless"} <= set(names(x))
+    assert "Nakheel and Limitless" not in names(x)
+
+
+def test_an_organisation_with_and_inside_used_only_whole_stays(extract):
+    x = extract("The Fish and Wildlife Service said the wolves were safe. The Fish and Wildlife Service "
+                "counted them in Montana.")
+    assert "Fish and Wildlife Service" in names(x)
+
+
+def test_a_surname_used_again_and_again_makes_a_person(extract):
+    text = "The founder of the website, Julian Assange, was granted bail. " + " ".join(
+        f"Assange {verb} on Tuesday." for verb in ("appeared in court", "was released", "spoke briefly",
+                                                   "left the building", "thanked supporters"))
+    x = extract(text + " Mr. Assange is wanted for questioning in Sweden.")
+    assert entity_of(x, "Julian Assange").label == "PERSON"

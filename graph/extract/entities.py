@@ -24,7 +24,7 @@ Method:
    Names the gazetteer identified (countries, groups) are never joined to a longer name.
 3. The entity's type is a weighted vote: mentions of the full name count 1, short forms 0.5,
    context cues their weight (``mentions.py``), and a bare surname used later counts 2 for
-   PERSON, the way news refers back to people.
+   PERSON, the way news refers back to people, and each of its uses 0.5 more.
 """
 from __future__ import annotations
 
@@ -342,11 +342,11 @@ def _vote(members: list[_Group], full: _Group) -> str:
             votes[cand.label] += weight
             for label, cue_weight in cand.cues:
                 votes[label] += cue_weight
-    if len(full.words) > 1 and any(_is_person(g) for g in members) and any(
-        len(g.words) == 1 and _bare(g.words[0]) in _person_words(full)[1:] and not c.determiner and not c.fixed
-        for g in members if g is not full for c in g.candidates
-    ):
-        votes["PERSON"] += SURNAME_USAGE_VOTE
+    surname_uses = [c for g in members if g is not full and len(g.words) == 1 and _bare(g.words[0]) in _person_words(full)[1:]
+                    for c in g.candidates if not c.determiner and not c.fixed]
+    if len(full.words) > 1 and any(_is_person(g) for g in members) and surname_uses:
+        # each bare use counts for PERSON, not for the label the model gave it ("Assange" ORG twelve times)
+        votes["PERSON"] += SURNAME_USAGE_VOTE + SHORT_FORM_VOTE * len(surname_uses)
     best = max(votes, key=votes.__getitem__)
     if best == "PERSON" and all(len(g.words) == 1 for g in members) and not any(
             label == "PERSON" for c in candidates for label, _ in c.cues):

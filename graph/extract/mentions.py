@@ -397,9 +397,10 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
     return cand
 
 
-def _coordinated(doc: Doc, label: str, start: int, end: int) -> list[tuple[int, int]]:
+def _coordinated(doc: Doc, label: str, start: int, end: int, alone: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Bounds of the names a span coordinates with "and"/"&", or the span itself: two people
-    ("Kelly and Baroni"), two countries ("Norway and Denmark"), or an organisation whose first part
+    ("Kelly and Baroni"), two countries ("Norway and Denmark"), two names the document also uses
+    on their own (``alone``: "Nakheel and Limitless"), or an organisation whose first part
     already ends like a whole one ("Scottish National Party and Plaid Cymru"). A country named
     with "and" ("Bosnia and Herzegovina") and organisation names such as "Fish and Wildlife
     Service" stay whole."""
@@ -412,10 +413,11 @@ def _coordinated(doc: Doc, label: str, start: int, end: int) -> list[tuple[int, 
             return [(start, end)]
         if (label == "PERSON"
                 or (gaz.country(left) and gaz.country(right))
+                or (left in alone and right in alone)
                 or (label == "ORG" and doc[k - 1].lower_ in word_set("org_nouns.txt") | word_set("legal_suffixes.txt")
                     and k - start > 1 and doc[k + 1].lower_ not in word_set("org_nouns.txt")
                     and not all(t.lower_.rstrip(".") in word_set("legal_suffixes.txt") for t in doc[k + 1:end]))):
-            return [(start, k), *_coordinated(doc, label, k + 1, end)]
+            return [(start, k), *_coordinated(doc, label, k + 1, end, alone)]
     return [(start, end)]
 
 
@@ -489,6 +491,11 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     ]
     ents = _join_person_parts(doc, _platform_spans(doc, ents, types))
     labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
+    # names used on their own: the model's spans, and proper nouns also written outside a
+    # coordination ("Nakheel owes ...", which the model does not tag)
+    words = {t.text for t in doc if t.text[:1].isupper() and t.pos_ == "PROPN"
+             and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("and", "&")) and not (t.i and doc[t.i - 1].lower_ in ("and", "&"))}
+    alone = frozenset(labels) | words
     taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
     for ent in ents:
@@ -499,7 +506,10 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
-        for part_start, part_end in _coordinated(doc, ent.label_, start, end)[:-1]:
+        for part_start, part_end in _comma_parts(doc, start, end)[:-1]:
+            out.append((ent, part_start, part_end))  # "Reddit, Foursquare", "Wikileaks, Julian Assange"
+            start = part_end + 1
+        for part_start, part_end in _coordinated(doc, ent.label_, start, end, alone)[:-1]:
             out.append((ent, part_start, part_end))
             start = part_end + 1
         n = _country_prefix(doc, start, end)
@@ -515,6 +525,25 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
                 ent, start = Span(doc, start + n, end, label="PERSON"), start + n
         out.append((ent, start, end))
     return out
+
+
+def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Bounds of the names a span runs together at a comma, or the span itself. A name keeps its
+    comma when the comma starts a series closed by "and" ("Ministry of Economy, Trade and
+    Industry") or when a state's abbreviation follows it ("Washington, DC")."""
+    commas = [k for k in range(start + 1, end - 1) if doc[k].text == ","]
+    if not commas or any(t.lower_ in ("and", "&") for t in doc[commas[0]:end]):
+        return [(start, end)]
+    last = doc[commas[-1] + 1:end].text
+    if len(last.replace(".", "")) <= 2 and last.replace(".", "").isupper():
+        return [(start, end)]
+    bounds, begin = [], start
+    for k in [*commas, end]:
+        part = _clean_bounds(doc, begin, k)
+        if part[0] < part[1]:
+            bounds.append(part)
+        begin = k + 1
+    return bounds or [(start, end)]
 
 
 def _place_before_person(doc: Doc, start: int, end: int, labels: dict[str, str], org: bool, after_title: bool) -> int:
