@@ -549,3 +549,19 @@ def test_a_surname_used_again_and_again_makes_a_person(extract):
                                                    "left the building", "thanked supporters"))
     x = extract(text + " Mr. Assange is wanted for questioning in Sweden.")
     assert entity_of(x, "Julian Assange").label == "PERSON"
+
+
+# --- words at the edges of a span -------------------------------------------------------------
+
+def test_describing_words_and_scores_are_cut_from_a_name(extract):
+    x = extract("According to the Associated Press news agency, the study appeared in the journal "
+                "Geophysical Research Letters. Caboolture 43–5 was the final score.")
+    assert "Associated Press" in names(x)
+    assert not any("agency" in n or "journal" in n or "43" in n for n in names(x))
+
+
+def test_a_lower_case_part_of_a_name_stays(extract):
+    x = extract("He lives in Sharm el-Sheikh, and he met the dean at the University of Illinois at Urbana.")
+    found = names(x)
+    assert "Sharm el-Sheikh" in found
+    assert "University of Illinois at Urbana" in found

@@ -209,9 +209,49 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 2
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or SCORE.match(doc[end - 1].text)):
+        end -= 1  # "Caboolture 43–5": a score is not part of the name
+    # "journal Geophysical Research Letters", "Associated Press news agency": a common noun at
+    # either end describes the name
+    while end - start > 1 and _describes(doc[start]) and doc[start].whitespace_:
+        start += 1
+    tail = end
+    while tail - start > 1 and _describes(doc[tail - 1]) and doc[tail - 2].whitespace_:
+        tail -= 1  # not "Prayuth Chan-o-[cha]"
+    if end - tail > 1 or (end - tail == 1 and doc[tail].lower_ not in _name_words()):
+        end = tail  # but "the AK party" keeps its one organisation word
     return start, end
+
+
+SCORE = re.compile(r"^[0-9]+[–-][0-9]+$")
+
+
+def _describes(token: Token) -> bool:
+    """A lower-case word that is no part of a name: not a joiner ("of", "and"), a particle ("von",
+    "el") or a hyphenated piece."""
+    return (token.is_alpha and token.is_lower and token.lower_ not in NAME_JOINERS
+            and token.lower_ not in word_set("name_particles.txt") and token.lower_ not in DETERMINERS)
+
+
+CLAUSE_WORDS = frozenset({"PRON", "SCONJ", "VERB", "AUX", "ADV"})  # not "at", "on", "dela", "ve" inside a name
+
+
+def _lowercase_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Bounds of the names a span runs together across a lower-case word of a clause ("Associated
+    Press that Cape Town"), or the span itself; a preposition or a foreign particle may be part of
+    a name ("University of Illinois at Urbana", "Arnel dela Vega")."""
+    cuts = [k for k in range(start + 1, end - 1) if _describes(doc[k]) and doc[k - 1].text[:1].isupper()
+            and doc[k + 1].text[:1].isupper() and doc[k].pos_ in CLAUSE_WORDS]
+    if not cuts:
+        return [(start, end)]
+    bounds, begin = [], start
+    for k in [*cuts, end]:
+        part = _clean_bounds(doc, begin, k)
+        if part[0] < part[1]:
+            bounds.append(part)
+        begin = k + 1
+    return bounds
 
 
 CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
@@ -503,10 +543,14 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         start, end = ent.start, ent.end
         if ent.label_ in EXTENDABLE:
             start, end = _extend_left(ent, others, labels), _extend_right(ent, others)
+        if (end < len(doc) and doc[end - 1].text.endswith("-") and doc[end - 1].whitespace_ == ""
+                and doc[end].text[:1].isupper() and end not in others):
+            end += 1  # "Sharm el-[Sheikh]": the model stopped at the hyphen
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
-        for part_start, part_end in _comma_parts(doc, start, end)[:-1]:
+        parts = [p for c in _comma_parts(doc, start, end) for p in _lowercase_parts(doc, *c)]
+        for part_start, part_end in parts[:-1]:
             out.append((ent, part_start, part_end))  # "Reddit, Foursquare", "Wikileaks, Julian Assange"
             start = part_end + 1
         for part_start, part_end in _coordinated(doc, ent.label_, start, end, alone)[:-1]:
@@ -589,7 +633,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             if n:
                 start, titled = start + n, True
         elif (end - start > 1 and _is_role(doc[end - 1]) and doc[end - 1].lower_ not in word_set("org_nouns.txt")
-              and doc[end - 2].lower_ not in NAME_JOINERS):  # not the "Justice" of "Court of Justice"
+              and doc[end - 2].lower_ not in NAME_JOINERS  # not the "Justice" of "Court of Justice"
+              and doc[end - 2].whitespace_):  # nor the "Sheikh" of "Sharm el-Sheikh"
             end -= 1  # "NASA Administrator", "Baltimore Police Commissioner": the body, not the role
             if all(_is_role(t) for t in doc[start:end]):
                 continue  # "Attorney General": a title, not a name
