@@ -565,3 +565,19 @@ def test_a_lower_case_part_of_a_name_stays(extract):
     found = names(x)
     assert "Sharm el-Sheikh" in found
     assert "University of Illinois at Urbana" in found
+
+
+# --- products, offices and editors' brackets ------------------------------------------------------
+
+def test_products_offices_and_bracketed_words_are_not_entities(extract):
+    x = extract("Apple said the iPhone and the iPod Nano sold well. Delta flew an Airbus A300s to Ohio. "
+                "\"[I]t was a mistake,\" she said. The Minister of Foreign Affairs met them.")
+    found = names(x)
+    assert not any("iPhone" in n or "iPod" in n or "A300s" in n or "Minister" in n or "]" in n for n in found)
+    assert {"Apple", "Delta", "Ohio"} <= set(found)
+
+
+def test_a_one_word_name_with_a_number_and_a_minister_of_a_country_are_kept(extract):
+    x = extract("Leaders of the G20 met the Minister of Foreign Affairs of France in Davao.")
+    found = names(x)
+    assert "G20" in found and "France" in found

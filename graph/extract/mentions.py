@@ -265,10 +265,20 @@ def _is_document(doc: Doc, start: int, end: int) -> bool:
     return end - start > 2 and doc[start].lower_ in laws and doc[start + 1].lower_ == "of"
 
 
+MODEL_NUMBER = re.compile(r"^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9-]+$")  # "A300s", "C-123K", "K9"
+CAMEL = re.compile(r"^[a-z]+[A-Z]")  # "iPhone", "iPod"
+
+
 def _is_code(doc: Doc, start: int, end: int) -> bool:
     """A code name with a number ("COVID-19", "B-17") or a name ending in a decimal ("Magnitude
-    6.3"): a disease, a model or a reading, not a named entity of our types ("Region 11" stays)."""
-    return bool(CODE.match(doc[start].text)) or (end - start > 1 and bool(CODE.match(doc[end - 1].text)) and "." in doc[end - 1].text)
+    6.3"): a disease, a model or a reading, not a named entity of our types ("Region 11" stays).
+    So is a name with a model number in it ("Airbus A300s", "K9 Thunder") and a product written
+    in camel case from a lower-case letter ("iPhone", "iPod Nano")."""
+    if CODE.match(doc[start].text) or (end - start > 1 and CODE.match(doc[end - 1].text) and "." in doc[end - 1].text):
+        return True
+    if end - start > 1 and any(MODEL_NUMBER.match(t.text) for t in doc[start:end]):
+        return True
+    return any(CAMEL.match(t.text) for t in doc[start:end])
 
 
 def _is_product(doc: Doc, end: int) -> bool:
@@ -647,8 +657,10 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
             continue
-        if _is_document(doc, start, end) or _is_code(doc, start, end):
-            continue
+        if _is_document(doc, start, end) or _is_code(doc, start, end) or any(b in form for b in "[]{}"):
+            continue  # a bracket inside a name is an editor's insertion ("[I]t"), not a name
+        if end - start > 2 and _is_role(doc[start]) and doc[start + 1].lower_ in ("of", "for", "in") and not gazetteer().country(_text(doc, start + 2, end)):
+            continue  # "Secretary of Homeland Security", "Superintendent of Police": an office
         if ent.label_ == "ORG" and _is_product(doc, end):
             continue
         determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
