@@ -581,3 +581,19 @@ def test_a_one_word_name_with_a_number_and_a_minister_of_a_country_are_kept(extr
     x = extract("Leaders of the G20 met the Minister of Foreign Affairs of France in Davao.")
     found = names(x)
     assert "G20" in found and "France" in found
+
+
+# --- short forms of places --------------------------------------------------------------------
+
+def test_a_place_without_its_place_word_joins_it(extract):
+    x = extract("The storm crossed the Atlantic Ocean on Monday. Ships in the Atlantic were warned. "
+                "Troops from S. Korea and N. Korea met at the border.")
+    assert entity_of(x, "Atlantic").key == entity_of(x, "Atlantic Ocean").key
+    assert entity_of(x, "S. Korea").name == "South Korea"
+    assert entity_of(x, "N. Korea").name == "North Korea"
+
+
+def test_a_city_and_a_council_stay_apart_from_their_place(extract):
+    x = extract("She moved from New York to New York City last year, and the New York City Council "
+                "welcomed her.")
+    assert entity_of(x, "New York").key != entity_of(x, "New York City").key

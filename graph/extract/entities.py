@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 from ..data import word_set
 from ..gazetteer import all_initials, fold, gazetteer, without_legal_suffix
 from ..records import LocalEntity, Mention
-from .mentions import Candidate
+from .mentions import Candidate, name_words
 
 FULL_NAME_VOTE = 1.0
 SHORT_FORM_VOTE = 0.5
@@ -179,6 +179,20 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         n = len(group.words)
         starts = {uf.find(j) for j in organisations if len(groups[j].words) > n and groups[j].words[:n] == group.words
                   and _company_tail(groups[j].words[n:], by_key)}
+        ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
+        if len(starts) == 1 and not ends:
+            uf.union(i, starts.pop())
+
+    # "Atlantic" for "Atlantic Ocean", "Yeonpyeong" for "Yeonpyeong Island": the leading words of
+    # exactly one longer name that adds one word of a natural place, when both share a label
+    # ("Mississippi" GPE is not "Mississippi River" LOC) and no name ends with them. A city or a
+    # council is another entity than its place ("New York City", "Barking & Dagenham Council").
+    for i, group in enumerate(groups):
+        if group.fixed or uf.find(i) != i or _acronym(group):
+            continue
+        n = len(group.words)
+        starts = {uf.find(j) for j, g in enumerate(groups) if len(g.words) == n + 1 and g.words[:n] == group.words
+                  and name_words().get(g.words[n]) == "LOC" and set(g.labels) & set(group.labels) and not g.fixed}
         ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
         if len(starts) == 1 and not ends:
             uf.union(i, starts.pop())

@@ -219,7 +219,7 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     tail = end
     while tail - start > 1 and _describes(doc[tail - 1]) and doc[tail - 2].whitespace_:
         tail -= 1  # not "Prayuth Chan-o-[cha]"
-    if end - tail > 1 or (end - tail == 1 and doc[tail].lower_ not in _name_words()):
+    if end - tail > 1 or (end - tail == 1 and doc[tail].lower_ not in name_words()):
         end = tail  # but "the AK party" keeps its one organisation word
     return start, end
 
@@ -318,7 +318,7 @@ def _context_cues() -> dict[tuple[str, str], str]:
 
 
 @lru_cache(maxsize=1)
-def _name_words() -> dict[str, str]:
+def name_words() -> dict[str, str]:
     words = {w: "ORG" for w in word_set("org_nouns.txt") - word_set("person_nouns.txt")}
     words.update({w: label for w, label in table("name_words.tsv")})
     return words
@@ -330,7 +330,7 @@ def _word_type(doc: Doc, start: int, end: int) -> str | None:
         return None
     for token in doc[start:end]:
         if token.text[:1].isupper():
-            label = _name_words().get(token.lower_)
+            label = name_words().get(token.lower_)
             if label:
                 return label
     return None
@@ -613,7 +613,7 @@ def _place_before_person(doc: Doc, start: int, end: int, labels: dict[str, str],
     states = word_set("us_states.txt", lower=False)
     for k in range(start + 1, end - 1):
         tail = doc[k:end]
-        if not all(t.text[:1].isupper() and t.pos_ == "PROPN" and not _is_role(t) and t.lower_ not in _name_words()
+        if not all(t.text[:1].isupper() and t.pos_ == "PROPN" and not _is_role(t) and t.lower_ not in name_words()
                    and labels.get(t.text) in (None, "PERSON") for t in tail):
             continue
         if org and not after_title and "PERSON" not in (labels.get(_text(doc, k, end)), labels.get(doc[end - 1].text)):
