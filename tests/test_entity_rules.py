@@ -597,3 +597,16 @@ def test_a_city_and_a_council_stay_apart_from_their_place(extract):
     x = extract("She moved from New York to New York City last year, and the New York City Council "
                 "welcomed her.")
     assert entity_of(x, "New York").key != entity_of(x, "New York City").key
+
+
+def test_an_embassy_is_an_organisation_and_a_hyphenated_group_is_a_group(extract):
+    x = extract("The Polish Embassy in Ottawa welcomed the report. Colvin works at the Canadian Embassy "
+                "in Washington. Asian-American voters backed the plan.")
+    assert entity_of(x, "Polish Embassy").label == "ORG"
+    assert entity_of(x, "Canadian Embassy").label == "ORG"
+    assert entity_of(x, "Asian-American").name == "Asian Americans"
+
+
+def test_a_demonym_before_a_hyphenated_word_is_still_its_country(extract):
+    x = extract("Russian-backed fighters crossed into the Polish-Lithuanian border zone.")
+    assert entity_of(x, "Russian").name == "Russia"

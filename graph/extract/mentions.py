@@ -538,7 +538,10 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         or ("GPE" in types and e.label_ != "PERSON"
             and (gaz.country(e.text) or (gaz.adjective_country(e.text) and _modifies_noun(e[-1]))))
         or is_platform(e.text)
+        # "the Polish Embassy" FAC or WORK_OF_ART: a body that acts is an organisation (guideline §1)
+        or ("ORG" in types and e.label_ in ("FAC", "WORK_OF_ART") and e[-1].lower_ in word_set("org_nouns.txt"))
     ]
+    ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("FAC", "WORK_OF_ART") else e for e in ents]
     ents = _join_person_parts(doc, _platform_spans(doc, ents, types))
     labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
     # names used on their own: the model's spans, and proper nouns also written outside a
@@ -548,9 +551,16 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     alone = frozenset(labels) | words
     taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
+    absorbed = 0  # end of a group name that took in the next span ("Chinese" + "Americans")
     for ent in ents:
+        if ent.start < absorbed:
+            continue
         others = taken - set(range(ent.start, ent.end))
         start, end = ent.start, ent.end
+        group_end = _group_compound_end(doc, start, end)
+        if group_end > end:
+            ent, end = Span(doc, start, group_end, label="NORP"), group_end
+            absorbed = group_end
         if ent.label_ in EXTENDABLE:
             start, end = _extend_left(ent, others, labels), _extend_right(ent, others)
         if (end < len(doc) and doc[end - 1].text.endswith("-") and doc[end - 1].whitespace_ == ""
@@ -579,6 +589,19 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
                 ent, start = Span(doc, start + n, end, label="PERSON"), start + n
         out.append((ent, start, end))
     return out
+
+
+def _group_compound_end(doc: Doc, start: int, end: int) -> int:
+    """End of a group name that goes on past the span with a hyphen or one more word, when the
+    gazetteer knows the whole as a group ("Asian-American", "Chinese Americans", "Irish-Catholic"):
+    the group, not the country of its first part."""
+    gaz = gazetteer()
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        if gaz.group(_text(doc, start, end + 2)) and fold(_text(doc, start, end + 2)) in gaz.groups:
+            return end + 2
+    if end < len(doc) and doc[end].text[:1].isupper() and fold(_text(doc, start, end + 1)) in gaz.groups:
+        return end + 1
+    return end
 
 
 def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
