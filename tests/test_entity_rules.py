@@ -610,3 +610,22 @@ def test_an_embassy_is_an_organisation_and_a_hyphenated_group_is_a_group(extract
 def test_a_demonym_before_a_hyphenated_word_is_still_its_country(extract):
     x = extract("Russian-backed fighters crossed into the Polish-Lithuanian border zone.")
     assert entity_of(x, "Russian").name == "Russia"
+
+
+def test_the_last_word_of_a_name_gives_its_type(extract):
+    x = extract("The Champaign County Board met on Monday, and the Johannesburg City Council "
+                "voted against the plan. Both are in County Kerry, said the mayor.")
+    assert entity_of(x, "Champaign County Board").label == "ORG"
+    assert entity_of(x, "Johannesburg City Council").label == "ORG"
+
+
+def test_a_lower_case_role_or_an_age_before_a_name_makes_a_person(extract):
+    x = extract("Speaking about the movie, the senior Polish archbishop Wojciech Polak said he was "
+                "disturbed. The first victim was 40-year-old Skandaraj Navaratnam, a former employee.")
+    assert entity_of(x, "Wojciech Polak").label == "PERSON"
+    assert entity_of(x, "Skandaraj Navaratnam").label == "PERSON"
+
+
+def test_an_age_before_a_place_that_modifies_a_noun_is_no_person_cue(extract):
+    x = extract("Police arrested a 36-year-old Cheltenham man on suspicion of burglary.")
+    assert entity_of(x, "Cheltenham").label != "PERSON"

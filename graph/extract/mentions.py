@@ -309,6 +309,8 @@ def _apposition_type(root: Token) -> str | None:
             # role nouns also come as proper nouns ("Dean"); organisation and place words must be common nouns
             if token.lemma_.lower() in words and (token.pos_ == "NOUN" or label == "PERSON"):
                 return label
+        if token.dep_ == "appos" and token.lower_ in _role_words() and token.pos_ == "NOUN":
+            return "PERSON"  # "Dominic Hare, chief executive of the palace"
     return None
 
 
@@ -328,7 +330,7 @@ def _word_type(doc: Doc, start: int, end: int) -> str | None:
     """The type a word of a multi-word name gives it ("... Magistrates' Court", "County ...")."""
     if end - start < 2:
         return None
-    for token in doc[start:end]:
+    for token in reversed(doc[start:end]):  # the head of an English name is its last word: "County Board"
         if token.text[:1].isupper():
             label = name_words().get(token.lower_)
             if label:
@@ -353,10 +355,9 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
         if label:
             return label
     # a name in a list of names the model typed otherwise: "from Harlech, Barmouth, Bala and Dolgellau"
-    listed = Counter(t.ent_type_ for t in root.conjuncts if t.ent_type_ and t.ent_iob_ == "B")
-    others = {label: n for label, n in listed.items() if label in ("GPE", "LOC")}  # not ORG: a surname often is
-    if others and sum(others.values()) > listed.get("PERSON", 0):
-        return max(others, key=others.__getitem__)
+    listed = _listed_with(root)
+    if listed in ("GPE", "LOC"):  # not ORG: a surname often is one
+        return listed
     if root.dep_ in ("compound", "nmod", "poss") and head.i > root.i:
         label = cues.get(("noun", head.lower_))
         if label:
@@ -371,6 +372,29 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
             return None
         return cues.get(("comma", doc[end + 1].ent_type_))
     return None
+
+
+def _listed_with(root: Token) -> str | None:
+    """The model's label of most of the names listed with ``root``, when they outnumber the
+    names of the other labels."""
+    listed = Counter(t.ent_type_ for t in root.conjuncts if t.ent_type_ and t.ent_iob_ == "B")
+    if not listed:
+        return None
+    label, n = listed.most_common(1)[0]
+    return label if n > sum(listed.values()) - n else None
+
+
+def _person_before(doc: Doc, start: int, end: int) -> bool:
+    """A role noun in lower case ("archbishop Wojciech Polak", "director Ana Ruiz") or an age
+    ("40-year-old Ana Ruiz") right before the name, when the name does not modify a noun after it
+    ("a 36-year-old Cheltenham man")."""
+    root = doc[start:end].root
+    if start == 0 or (root.dep_ in ("compound", "amod", "nmod") and root.head.i >= end):
+        return False
+    before = doc[start - 1]
+    if before.is_lower and before.lower_ in _role_words() and before.pos_ == "NOUN":
+        return True
+    return start >= 3 and before.lower_ == "old" and doc[start - 2].text == "-" and doc[start - 3].lower_ in ("year", "years")
 
 
 def _country_prefix(doc: Doc, start: int, end: int) -> int:
@@ -688,7 +712,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             continue
         determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
         cand = Candidate(sent_ids[start], start, end, ent.label_, form, form, determiner)
-        if titled or _title_before(doc, start):
+        if titled or _title_before(doc, start) or (ent.label_ in ("PERSON", "ORG") and _person_before(doc, start, end)):
             cand.cues.append(("PERSON", CUE_WEIGHT))
         appositive = _apposition_type(doc[start:end].root)
         if appositive:
