@@ -629,3 +629,31 @@ def test_a_lower_case_role_or_an_age_before_a_name_makes_a_person(extract):
 def test_an_age_before_a_place_that_modifies_a_noun_is_no_person_cue(extract):
     x = extract("Police arrested a 36-year-old Cheltenham man on suspicion of burglary.")
     assert entity_of(x, "Cheltenham").label != "PERSON"
+
+
+# --- more ways news names one person --------------------------------------------------------------
+
+def test_a_pet_form_and_a_misspelt_lone_surname_join_the_person(extract):
+    x = extract("Senator Joe Biden spoke in Ohio. His mother told him, 'Joey, never give up.' "
+                "France said it will recognise Ouattara's appointee. Outtara, who won 54% of the vote, "
+                "remains under protection by UN peacekeepers.")
+    assert entity_of(x, "Joey").name == "Joe Biden"
+    assert entity_of(x, "Outtara").key == entity_of(x, "Ouattara").key
+
+
+def test_a_name_with_a_suffix_that_is_no_pet_form_stays_apart(extract):
+    x = extract("Senator Dan Brady spoke in Ohio. Danson said he disagreed.")
+    assert entity_of(x, "Danson").key != entity_of(x, "Dan Brady").key
+
+
+def test_a_street_is_not_a_person_and_the_given_name_joins_the_person(extract):
+    x = extract("Student James Bubear went missing in Bath. He was last seen on CCTV James Street West on "
+                "the night. His mother thanked everyone who looked for James.")
+    assert entity_of(x, "James").name == "James Bubear"
+    assert entity_of(x, "James Street West").label != "PERSON"
+
+
+def test_a_surname_goes_to_the_person_not_to_a_body_ending_with_it(extract):
+    x = extract("The home of Cristin Larroulet was burgled. Future Ministry Larroulet lives in Santiago. "
+                "Larroulet said his family was safe.")
+    assert entity_of(x, "Larroulet").name == "Cristin Larroulet"

@@ -158,6 +158,11 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if groups[i].fixed or _acronym(groups[i]):
             continue
         longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-len(short):] == short and not g.fixed]
+        if len({uf.find(j) for j in longer}) > 1:
+            # a body's name does not end with a person's surname ("Future Ministry Larroulet" beside
+            # "Cristin Larroulet"): the name with no organisation word is the one meant
+            plain = [j for j in longer if not set(groups[j].words) & word_set("org_nouns.txt")]
+            longer = plain if len({uf.find(j) for j in plain}) == 1 and len(plain) < len(longer) else longer
         if len({uf.find(j) for j in longer}) != 1:
             continue
         j = longer[0]
@@ -220,6 +225,8 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if len(group.words) != 1 or group.fixed or uf.find(i) != i or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}:
             continue
         starts = {uf.find(j) for j in people if groups[j].words[0] == group.words[0]}
+        if not starts and group.labels.get("PERSON"):  # "Joey" for "Joe Biden", "Tommy" for "Tom Kerr"
+            starts = {uf.find(j) for j in people if _diminutive(group.words[0], groups[j].words[0])}
         ends = [j for j, g in enumerate(groups) if len(g.words) > 1 and g.words[-1] == group.words[0]]
         if len(starts) != 1 or ends:
             continue
@@ -229,6 +236,11 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if group.labels.get("PERSON") or all(c.start > first_full for c in group.candidates):
             uf.union(i, root)
     return uf
+
+
+def _diminutive(word: str, given: str) -> bool:
+    """The English pet form of a given name: "-y"/"-ie", with the last consonant doubled or not."""
+    return len(given) >= 3 and word in {given + "y", given + "ie", given + given[-1] + "y", given + given[-1] + "ie"}
 
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -315,6 +327,17 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
         if len(found) == 1 and (_is_person(group) or not any(len(g.words) > 1 and g.words[0] == group.words[0]
                                                              for g in groups)):
             uf.union(i, found.pop())
+    # "Outtara" for "Ouattara": two lone names a typo apart, one of them a person's, when no full
+    # name ends with either
+    lone = [j for j, g in enumerate(groups) if len(g.words) == 1 and not g.fixed and not _acronym(g)
+            and not set(g.labels) - {"PERSON", "ORG"} and len(g.words[0]) >= SURNAME_TYPO_MIN_LENGTH
+            and not any(w[-1] == g.words[0] for w in words.values())]
+    for a in lone:
+        for b in lone:
+            wa, wb = groups[a].words[0], groups[b].words[0]
+            if (a < b and wa[:1] == wb[:1] and (_is_person(groups[a]) or _is_person(groups[b]))
+                    and 0 < _edit_distance(wa, wb, _typo_limit(wa)) <= min(_typo_limit(wa), _typo_limit(wb))):
+                uf.union(a, b)
     for a in people:  # "John Luk" for "John Luk Jok": the leading words of exactly one longer name
         longer = {uf.find(b) for b in people if len(words[b]) > len(words[a]) and words[b][:len(words[a])] == words[a]}
         if len(longer) == 1 and len(words[a]) > 1:

@@ -326,11 +326,19 @@ def name_words() -> dict[str, str]:
     return words
 
 
+COMPASS = frozenset({"north", "south", "east", "west"})
+
+
 def _word_type(doc: Doc, start: int, end: int) -> str | None:
-    """The type a word of a multi-word name gives it ("... Magistrates' Court", "County ...")."""
+    """The type the head word of a multi-word name gives it: its last word ("... Magistrates'
+    Court", "Champaign County Board"), else its first ("County ...", "Gulf of ..."); a word in the
+    middle modifies the head ("Wall Street Journal")."""
     if end - start < 2:
         return None
-    for token in reversed(doc[start:end]):  # the head of an English name is its last word: "County Board"
+    last = end - 1
+    if doc[last].lower_ in COMPASS and last - 1 > start:
+        last -= 1  # "James Street West": the head is before the direction
+    for token in (doc[last], doc[start]):
         if token.text[:1].isupper():
             label = name_words().get(token.lower_)
             if label:
@@ -724,6 +732,10 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
         worded = _word_type(doc, start, end)
         if worded and ent.label_ != worded:
             cand.cues.append((worded, CUE_WEIGHT))
+            if ent.label_ == "PERSON" and (end - start > 2 or name_words().get(doc[start].lower_) == worded):
+                # "James Street West", "Fort Lee": no person's name holds a place word but as its
+                # surname ("Ricki Lake"), so this is the place; a person's given name may not join it
+                cand.label = worded
         if ent.label_ == "PERSON" and not titled:
             context = _context_type(doc, start, end)
             if context:
