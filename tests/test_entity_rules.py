@@ -657,3 +657,15 @@ def test_a_surname_goes_to_the_person_not_to_a_body_ending_with_it(extract):
     x = extract("The home of Cristin Larroulet was burgled. Future Ministry Larroulet lives in Santiago. "
                 "Larroulet said his family was safe.")
     assert entity_of(x, "Larroulet").name == "Cristin Larroulet"
+
+
+def test_a_name_given_as_someones_other_name_joins_the_person(extract):
+    x = extract("Sergeant Tomas Varga was on duty in Leeds that night. He rang the station three times "
+                "using the name \"Kirk Rowe\". When Varga was born in Leeds, he was Tomas Okonkwo.")
+    assert entity_of(x, "Kirk Rowe").key == entity_of(x, "Tomas Varga").key
+    assert entity_of(x, "Tomas Okonkwo").key == entity_of(x, "Tomas Varga").key
+
+
+def test_a_person_named_after_a_copula_with_a_name_subject_stays_apart(extract):
+    x = extract("Senator Tomas Varga spoke in Leeds. The winner of the vote was Lena Brandt, who thanked him.")
+    assert entity_of(x, "Lena Brandt").key != entity_of(x, "Tomas Varga").key

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..data import word_set
 from ..gazetteer import all_initials, fold, gazetteer, without_legal_suffix
@@ -235,7 +235,69 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         # a given name the model typed otherwise ("Jamal" GPE) counts when the full name came first
         if group.labels.get("PERSON") or all(c.start > first_full for c in group.candidates):
             uf.union(i, root)
+    _link_aliases(groups, uf, doc)
     return uf
+
+
+ALIAS_NOUNS = frozenset({"name", "alias", "pseudonym", "nickname"})
+MAX_CLIMB = 6  # words to climb from "using the name" to the clause with a subject
+
+
+def _subject_of(token: Token) -> Token | None:
+    """The subject of the clause ``token`` is in, climbing from a participle or a coordinated verb
+    to the verb that has one ("He ... rang ... using the name ...")."""
+    for _ in range(MAX_CLIMB):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if token.dep_ not in ("advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _link_aliases(groups: list[_Group], uf: _UnionFind, doc: Doc) -> None:
+    """A name given as another name of someone joins that person: "using the name "Kirk Rose"",
+    "she was Fouzia Azeem" (a copula with a personal pronoun as subject). The subject is a name, or
+    a pronoun that stands for the person named last before it."""
+    owner: dict[int, int] = {}
+    for i, group in enumerate(groups):
+        for cand in group.candidates:
+            for t in range(cand.start, cand.end):
+                owner[t] = i
+    # mentions a pronoun may stand for: people, and among them the subjects first (as in pronouns.py)
+    people = sorted((c.start, i) for i, g in enumerate(groups) if _is_person(g) for c in g.candidates
+                    if c.label == "PERSON" and not any(label != "PERSON" for label, _ in c.cues))
+    subjects = [(start, i) for start, i in people if doc[start].head.dep_ in ("nsubj", "nsubjpass")
+                or doc[start].dep_ in ("nsubj", "nsubjpass")]
+    for i, group in enumerate(groups):
+        if not _is_person(group) or len(group.words) < 2:
+            continue
+        for cand in group.candidates:
+            root = doc[cand.start:cand.end].root
+            head = root.head
+            if root.dep_ == "attr" and head.lemma_ == "be":
+                subject = _subject_of(head)
+                if subject is None or subject.lower_ not in ("he", "she"):
+                    continue
+            elif root.dep_ in ("appos", "pobj", "attr", "oprd") and head.lemma_.lower() in ALIAS_NOUNS:
+                subject = _subject_of(head)
+            else:
+                continue
+            if subject is None:
+                continue
+            if subject.i in owner:
+                target = owner[subject.i]
+            elif subject.lower_ in ("he", "she"):
+                before = [j for start, j in subjects if start < subject.i and j != i] or [
+                    j for start, j in people if start < subject.i and j != i]
+                if not before:
+                    continue
+                target = before[-1]
+            else:
+                continue
+            if target != i and _is_person(groups[target]):
+                uf.union(i, target)
 
 
 def _diminutive(word: str, given: str) -> bool:
