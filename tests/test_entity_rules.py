@@ -669,3 +669,15 @@ def test_a_name_given_as_someones_other_name_joins_the_person(extract):
 def test_a_person_named_after_a_copula_with_a_name_subject_stays_apart(extract):
     x = extract("Senator Tomas Varga spoke in Leeds. The winner of the vote was Lena Brandt, who thanked him.")
     assert entity_of(x, "Lena Brandt").key != entity_of(x, "Tomas Varga").key
+
+
+def test_a_title_before_a_person_in_an_organisation_span_is_cut(extract):
+    x = extract("In Ontario, provincial police Detective Constable Daniel Dube told the CBC about the "
+                "border. Early opponent MP Tanya Davies said the bill was better.")
+    assert entity_of(x, "Daniel Dube").label == "PERSON"
+    assert entity_of(x, "Tanya Davies").label == "PERSON"
+
+
+def test_a_body_after_a_title_word_stays_a_body(extract):
+    x = extract("The Chief Police Department of Ohio said the Baltimore Police Department had helped.")
+    assert "Baltimore Police Department" in names(x)

@@ -282,6 +282,8 @@ def _link_aliases(groups: list[_Group], uf: _UnionFind, doc: Doc) -> None:
                     continue
             elif root.dep_ in ("appos", "pobj", "attr", "oprd") and head.lemma_.lower() in ALIAS_NOUNS:
                 subject = _subject_of(head)
+            elif any(c.lemma_.lower() in ALIAS_NOUNS for c in root.children if c.dep_ in ("poss", "compound", "nmod")):
+                subject = _subject_of(root)  # "earning the nickname 'PC Cucumber'", parsed with "nickname" inside
             else:
                 continue
             if subject is None:

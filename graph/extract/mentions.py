@@ -91,6 +91,14 @@ def _role_prefix_length(doc: Doc, start: int, end: int) -> int:
     return 0
 
 
+def _bare_name(doc: Doc, start: int, end: int) -> bool:
+    """Two or three capitalised proper nouns that are no role, name word or known country: the
+    shape of a person's name ("Tanya Davies"), not of a body ("Police Department")."""
+    return (2 <= end - start <= 3 and not gazetteer().country(_text(doc, start, end))
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not _is_role(t) and t.lower_ not in name_words()
+                    for t in doc[start:end]))
+
+
 def _matches(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
     return 0 <= start and start + len(words) <= len(doc) and all(doc[start + k].text == w for k, w in enumerate(words))
 
@@ -690,10 +698,16 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
     out = []
     for ent, start, end in spans:
         titled = False
+        label = ent.label_
+        if label != "PERSON":
+            n = _role_prefix_length(doc, start, end)
+            if n and _bare_name(doc, start + n, end):
+                # "Detective Constable Daniel Dubé", "MP Tanya Davies" ORG: a title, then a person
+                start, titled, label = start + n, True, "PERSON"
         n = _title_length(doc, start, end)
-        if n and (ent.label_ == "PERSON" or _text(doc, start + n, end).casefold() in plain):
+        if n and (label == "PERSON" or _text(doc, start + n, end).casefold() in plain):
             start, titled = start + n, True
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             n = _role_prefix_length(doc, start, end)
             if n:
                 start, titled = start + n, True
@@ -712,31 +726,31 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
             continue
-        if _is_document(doc, start, end) or _is_code(doc, start, end) or any(b in form for b in "[]{}"):
+        if _is_document(doc, start, end) or _is_code(doc, start, end) or any(b in form for b in "[](){}"):
             continue  # a bracket inside a name is an editor's insertion ("[I]t"), not a name
         if end - start > 2 and _is_role(doc[start]) and doc[start + 1].lower_ in ("of", "for", "in") and not gazetteer().country(_text(doc, start + 2, end)):
             continue  # "Secretary of Homeland Security", "Superintendent of Police": an office
-        if ent.label_ == "ORG" and _is_product(doc, end):
+        if label == "ORG" and _is_product(doc, end):
             continue
         determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
-        cand = Candidate(sent_ids[start], start, end, ent.label_, form, form, determiner)
-        if titled or _title_before(doc, start) or (ent.label_ in ("PERSON", "ORG") and _person_before(doc, start, end)):
+        cand = Candidate(sent_ids[start], start, end, label, form, form, determiner)
+        if titled or _title_before(doc, start) or (label in ("PERSON", "ORG") and _person_before(doc, start, end)):
             cand.cues.append(("PERSON", CUE_WEIGHT))
         appositive = _apposition_type(doc[start:end].root)
         if appositive:
             cand.cues.append((appositive, CUE_WEIGHT))
         if is_platform(form):
             cand.cues.append(("ORG", GAZETTEER_WEIGHT))
-        elif ent.label_ == "PERSON" and end - start == 1 and form.isupper() and form.isalpha() and len(form) > 1:
+        elif label == "PERSON" and end - start == 1 and form.isupper() and form.isalpha() and len(form) > 1:
             cand.cues.append(("ORG", CUE_WEIGHT))  # "TEPCO", "NPR": people are not written as acronyms
         worded = _word_type(doc, start, end)
-        if worded and ent.label_ != worded:
+        if worded and label != worded:
             cand.cues.append((worded, CUE_WEIGHT))
-            if ent.label_ == "PERSON" and (end - start > 2 or name_words().get(doc[start].lower_) == worded):
+            if label == "PERSON" and (end - start > 2 or name_words().get(doc[start].lower_) == worded):
                 # "James Street West", "Fort Lee": no person's name holds a place word but as its
                 # surname ("Ricki Lake"), so this is the place; a person's given name may not join it
                 cand.label = worded
-        if ent.label_ == "PERSON" and not titled:
+        if label == "PERSON" and not titled:
             context = _context_type(doc, start, end)
             if context:
                 cand.cues.append((context, CUE_WEIGHT))
