@@ -681,3 +681,16 @@ def test_a_title_before_a_person_in_an_organisation_span_is_cut(extract):
 def test_a_body_after_a_title_word_stays_a_body(extract):
     x = extract("The Chief Police Department of Ohio said the Baltimore Police Department had helped.")
     assert "Baltimore Police Department" in names(x)
+
+
+def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_name(extract):
+    x = extract("Pirates attacked the ship near Somalia. The pirates took twelve sailors to the coast.")
+    assert "Pirates" not in names(x)
+    assert "Somalia" in names(x)
+
+
+def test_a_body_named_by_its_head_and_a_country_stay_when_written_in_lower_case_too(extract):
+    x = extract("Parliament voted on Monday in Ottawa, and Turkey objected. The parliament of Canada "
+                "said the turkey dinner was cancelled, and the US embassy told us it agreed.")
+    found = names(x)
+    assert "Turkey" in found and "United States" in found

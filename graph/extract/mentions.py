@@ -694,6 +694,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
     plain = {_text(doc, s, e).casefold() for _, s, e in spans}
     surnames = {doc[e - 1].lower_ for _, s, e in spans if e - s > 1}
     states = word_set("us_states.txt", lower=False)
+    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     states_named = frozenset(t for t in (_text(doc, s, e) for _, s, e in spans) if t in states)
     out = []
     for ent, start, end in spans:
@@ -722,6 +723,12 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             continue
         if end - start == 1 and doc[start].lower_ in word_set("generic_words.txt"):
             continue  # "Defence", "Sea": part of a name, not one
+        if (end - start == 1 and doc[start].lower_ in lower_words and not form.isupper() and not _is_role(doc[start])
+                and doc[start].lower_ not in name_words() and not (gazetteer().group(form) or gazetteer().country(form)
+                                                                   or gazetteer().adjective_country(form))):
+            # "Groups", "Photographs": a word the text also writes in lower case is no name; a body
+            # named by its head ("Parliament", "Court") is, and so are "US" and "Turkey"
+            continue
         if all(_is_role(t) for t in doc[start:end]) and doc[end - 1].lower_ not in surnames:
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
