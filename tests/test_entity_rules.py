@@ -694,3 +694,15 @@ def test_a_body_named_by_its_head_and_a_country_stay_when_written_in_lower_case_
                 "said the turkey dinner was cancelled, and the US embassy told us it agreed.")
     found = names(x)
     assert "Turkey" in found and "United States" in found
+
+
+def test_an_organisation_cut_before_its_for_part_is_whole(extract):
+    x = extract("The report by the Puerto Rico Center for Investigative Journalism was published on Monday.")
+    assert "Puerto Rico Center for Investigative Journalism" in names(x)
+
+
+def test_two_bodies_joined_by_and_the_stay_two(extract):
+    x = extract("The Federal Aviation Administration and the National Transportation Safety Board "
+                "opened an inquiry in Ohio.")
+    found = names(x)
+    assert not any(" and the " in n for n in found)

@@ -601,6 +601,10 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         if group_end > end:
             ent, end = Span(doc, start, group_end, label="NORP"), group_end
             absorbed = group_end
+        elif ent.label_ == "ORG":
+            tail_end = _org_tail_end(doc, start, end)
+            if tail_end > end:
+                ent, end, absorbed = Span(doc, start, tail_end, label="ORG"), tail_end, tail_end
         if ent.label_ in EXTENDABLE:
             start, end = _extend_left(ent, others, labels), _extend_right(ent, others)
         if (end < len(doc) and doc[end - 1].text.endswith("-") and doc[end - 1].whitespace_ == ""
@@ -629,6 +633,34 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
                 ent, start = Span(doc, start + n, end, label="PERSON"), start + n
         out.append((ent, start, end))
     return out
+
+
+def _org_tail_end(doc: Doc, start: int, end: int) -> int:
+    """End of an organisation's name the model cut before its "for ..." or "and ..." part: "Puerto
+    Rico Center [for Investigative Journalism]", "Tunisian League [for the Defence of Human
+    Rights]" after an organisation word; "U.S. Fish [and Wildlife Service]" when the part after
+    "and" ends with one. The part is capitalised words (with "of", "and", "the"), no place or person."""
+    org = word_set("org_nouns.txt")
+    if end + 1 >= len(doc):
+        return end
+    joiner = doc[end].lower_
+    if joiner not in ("for", "and", "&") or (joiner == "for" and doc[end - 1].lower_ not in org):
+        return end
+    k = end + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        if joiner != "for":
+            return end  # "the FAA and the National Transportation Safety Board" are two
+        k += 1
+    last = end
+    while k < len(doc) and (doc[k].text[:1].isupper() or (doc[k].lower_ in ("of", "and", "the") and k > end + 1)):
+        if doc[k].ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "DATE"):
+            return end
+        if doc[k].text[:1].isupper():
+            last = k + 1
+        k += 1
+    if last == end or (joiner != "for" and (doc[last - 1].lower_ not in org or doc[end - 1].lower_ in org)):
+        return end
+    return last
 
 
 def _group_compound_end(doc: Doc, start: int, end: int) -> int:
