@@ -706,3 +706,15 @@ def test_two_bodies_joined_by_and_the_stay_two(extract):
                 "opened an inquiry in Ohio.")
     found = names(x)
     assert not any(" and the " in n for n in found)
+
+
+def test_a_peoples_plural_and_a_group_of_several_words_are_groups_whatever_the_model_said(extract):
+    x = extract("North Koreans fled across the border. A Bosnian Serb commander and Roman Catholic "
+                "priests met in Sarajevo.")
+    assert entity_of(x, "North Koreans").label == "NORP"
+    assert entity_of(x, "Roman Catholic").label == "NORP"
+
+
+def test_a_one_word_group_form_the_model_called_an_organisation_stays_one(extract):
+    x = extract("Labour won the election in Leeds, and the Labour leader thanked voters.")
+    assert entity_of(x, "Labour").label != "NORP"

@@ -477,10 +477,13 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
         cand.name, cand.label, cand.fixed = adjective_of, "GPE", True
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
-    if cand.label == "NORP" and cand.end - cand.start > 1 and doc[cand.end - 1].pos_ == "PROPN" and not adjective_of:
+    # "Labour", "Roma" are names too: a one-word group form counts when the model said NORP; a
+    # people's plural ("North Koreans") or a group of several words ("Bosnian Serb") always does
+    several = len(words) > 1 or fold(cand.form) in gaz.country_groups
+    group = gaz.group(cand.form) if cand.label == "NORP" or several else None
+    if not group and cand.label == "NORP" and cand.end - cand.start > 1 and doc[cand.end - 1].pos_ == "PROPN" and not adjective_of:
         cand.label = "ORG"  # a group is not named like "Saudi Aramco"; a company is
         return cand
-    group = gaz.group(cand.form) if cand.label == "NORP" else None  # "Labour", "Roma" are names too
     if group or adjective_of:
         cand.name, cand.label, cand.fixed = group or cand.form, "NORP", True
         cand.cues.append(("NORP", GAZETTEER_WEIGHT))
