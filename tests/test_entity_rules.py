@@ -718,3 +718,15 @@ def test_a_peoples_plural_and_a_group_of_several_words_are_groups_whatever_the_m
 def test_a_one_word_group_form_the_model_called_an_organisation_stays_one(extract):
     x = extract("Labour won the election in Leeds, and the Labour leader thanked voters.")
     assert entity_of(x, "Labour").label != "NORP"
+
+
+def test_an_untagged_name_with_a_role_beside_it_is_a_person(extract):
+    x = extract("Tomasz Kubiak, a fire service spokesman, told reporters the victim was in hospital. "
+                "\"He was brilliant,\" said the university's chancellor, Pradeep Khosla.")
+    assert entity_of(x, "Tomasz Kubiak").label == "PERSON"
+    assert entity_of(x, "Pradeep Khosla").label == "PERSON"
+
+
+def test_capitalised_words_without_a_role_are_not_made_a_person(extract):
+    x = extract("Grand Central Station, a busy place, was closed. Red Cross Volunteers helped.")
+    assert not any(e.label == "PERSON" for e in x.entities)

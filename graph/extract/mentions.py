@@ -571,6 +571,29 @@ def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[S
     return sorted(kept, key=lambda e: e.start)
 
 
+def _untagged_people(doc: Doc) -> list[Span]:
+    """Person spans for names the model left untagged but the text marks as a person's: two or
+    three capitalised proper nouns after a title or a role noun ("Senator Ana Ruiz", "chancellor,
+    Pradeep Khosla") or with a role in apposition after them ("Tomas Kubiak, a fire service
+    spokesman")."""
+    gaz = gazetteer()
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].ent_iob_ == "O" and doc[j].pos_ == "PROPN" and doc[j].is_alpha \
+                and doc[j].text[:1].isupper() and not doc[j].is_upper and not _is_role(doc[j]) and doc[j].lower_ not in name_words():
+            j += 1
+        if j - i >= 2 and (j == len(doc) or doc[j].pos_ != "PROPN") and not gaz.country(_text(doc, i, j)):
+            root = doc[i:j].root
+            role_after = any(c.dep_ == "appos" and c.lower_ in _role_words() for c in root.children)
+            role_before = i >= 2 and doc[i - 1].text == "," and doc[i - 2].lower_ in _role_words() and doc[i - 2].pos_ == "NOUN"
+            if role_after or role_before or _title_before(doc, i, via_country=False) or _person_before(doc, i, j):
+                out.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return out
+
+
 def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     """Wanted entity spans with repaired bounds; a country+person span becomes two spans."""
     gaz = gazetteer()
@@ -586,6 +609,8 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     ]
     ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("FAC", "WORK_OF_ART") else e for e in ents]
     ents = _join_person_parts(doc, _platform_spans(doc, ents, types))
+    if "PERSON" in types:
+        ents = sorted([*ents, *_untagged_people(doc)], key=lambda e: e.start)
     labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
     # names used on their own: the model's spans, and proper nouns also written outside a
     # coordination ("Nakheel owes ...", which the model does not tag)
