@@ -730,3 +730,10 @@ def test_an_untagged_name_with_a_role_beside_it_is_a_person(extract):
 def test_capitalised_words_without_a_role_are_not_made_a_person(extract):
     x = extract("Grand Central Station, a busy place, was closed. Red Cross Volunteers helped.")
     assert not any(e.label == "PERSON" for e in x.entities)
+
+
+def test_time_zones_and_post_nominal_letters_are_not_names(extract):
+    x = extract("The plane landed at 7:40 pm IST in Kerala. The inquiry was led by Ian Binnie, Q.C., in Toronto.")
+    found = names(x)
+    assert "IST" not in found and "Q.C." not in found
+    assert {"Kerala", "Toronto"} <= set(found)
