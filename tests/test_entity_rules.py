@@ -737,3 +737,11 @@ def test_time_zones_and_post_nominal_letters_are_not_names(extract):
     found = names(x)
     assert "IST" not in found and "Q.C." not in found
     assert {"Kerala", "Toronto"} <= set(found)
+
+
+def test_a_body_of_a_place_comma_its_branch_is_one_name(extract):
+    x = extract("The death was announced by the University of California, San Diego. The University of "
+                "Sydney, Australia said it was saddened.")
+    found = names(x)
+    assert "University of California, San Diego" in found
+    assert "University of Sydney" in found and "Australia" in found

@@ -625,6 +625,7 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
             continue
         others = taken - set(range(ent.start, ent.end))
         start, end = ent.start, ent.end
+        campus = False
         group_end = _group_compound_end(doc, start, end)
         if group_end > end:
             ent, end = Span(doc, start, group_end, label="NORP"), group_end
@@ -632,6 +633,7 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         elif ent.label_ == "ORG":
             tail_end = _org_tail_end(doc, start, end)
             if tail_end > end:
+                campus = doc[end].text == ","  # a comma that belongs to the name
                 ent, end, absorbed = Span(doc, start, tail_end, label="ORG"), tail_end, tail_end
         if ent.label_ in EXTENDABLE:
             start, end = _extend_left(ent, others, labels), _extend_right(ent, others)
@@ -641,7 +643,8 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
-        parts = [p for c in _comma_parts(doc, start, end) for p in _lowercase_parts(doc, *c)]
+        commas = [(start, end)] if campus else _comma_parts(doc, start, end)
+        parts = [p for c in commas for p in _lowercase_parts(doc, *c)]
         for part_start, part_end in parts[:-1]:
             out.append((ent, part_start, part_end))  # "Reddit, Foursquare", "Wikileaks, Julian Assange"
             start = part_end + 1
@@ -663,8 +666,27 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     return out
 
 
+def _campus_end(doc: Doc, start: int, end: int) -> int:
+    """End of "<body> of <place>, <place>" as one name, the second place naming one branch of the
+    body ("University of California, San Diego"), when that place is no country ("the University
+    of Sydney, Australia" is a body and where it is)."""
+    words = [t.lower_ for t in doc[start:end] if t.lower_ != "the"]
+    if not words or words[0] not in word_set("org_nouns.txt") or "of" not in words:
+        return end
+    k = end + 1
+    if doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "GPE":
+        return end
+    last = k + 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    place = doc[k:last]
+    if gazetteer().country(place.text) or gazetteer().country(place.text.removesuffix("'s")):
+        return end
+    return last if place[-1].tag_ != "POS" else last - 1
+
+
 def _org_tail_end(doc: Doc, start: int, end: int) -> int:
-    """End of an organisation's name the model cut before its "for ..." or "and ..." part: "Puerto
+    """End of an organisation's name the model cut before its "for ...", "and ..." or ", ..." part: "Puerto
     Rico Center [for Investigative Journalism]", "Tunisian League [for the Defence of Human
     Rights]" after an organisation word; "U.S. Fish [and Wildlife Service]" when the part after
     "and" ends with one. The part is capitalised words (with "of", "and", "the"), no place or person."""
@@ -672,6 +694,8 @@ def _org_tail_end(doc: Doc, start: int, end: int) -> int:
     if end + 1 >= len(doc):
         return end
     joiner = doc[end].lower_
+    if joiner == ",":
+        return _campus_end(doc, start, end)
     if joiner not in ("for", "and", "&") or (joiner == "for" and doc[end - 1].lower_ not in org):
         return end
     k = end + 1
