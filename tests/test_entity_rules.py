@@ -745,3 +745,16 @@ def test_a_body_of_a_place_comma_its_branch_is_one_name(extract):
     found = names(x)
     assert "University of California, San Diego" in found
     assert "University of Sydney" in found and "Australia" in found
+
+
+def test_a_web_address_name_and_a_channel_are_their_company(extract):
+    x = extract("Amazon.com said its cloud was back. Amazon apologised to customers. "
+                "The report aired on Orlan TV on Monday, and Orlan said it stood by it.")
+    assert entity_of(x, "Amazon").key == entity_of(x, "Amazon.com").key
+    assert entity_of(x, "Orlan").key == entity_of(x, "Orlan TV").key
+
+
+def test_a_name_ending_in_com_inside_a_word_is_kept(extract):
+    x = extract("Comcast and Telecom Italia signed the deal in Rome.")
+    assert "Rome" in names(x)
+    assert not any(n.endswith(".") for n in names(x))

@@ -28,6 +28,7 @@ Method:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -72,8 +73,13 @@ class _Group:
 
 def group_key(cand: Candidate) -> str:
     """What mentions are grouped by: the folded name, without a legal-form suffix ("Apple Inc." and
-    "Apple" are one group) unless the gazetteer identified it."""
-    return fold(cand.name) if cand.fixed else without_legal_suffix(fold(cand.name))
+    "Apple" are one group) or a web suffix ("Amazon.com") unless the gazetteer identified it."""
+    if cand.fixed:
+        return fold(cand.name)
+    return without_legal_suffix(fold(WEB_SUFFIX.sub("", cand.name)))  # "Amazon.com" is "Amazon"
+
+
+WEB_SUFFIX = re.compile(r"(?<=\w)\.(com|net|org)$")
 
 
 def _acronym(group: _Group) -> str | None:
