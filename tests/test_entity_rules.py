@@ -758,3 +758,13 @@ def test_a_name_ending_in_com_inside_a_word_is_kept(extract):
     x = extract("Comcast and Telecom Italia signed the deal in Rome.")
     assert "Rome" in names(x)
     assert not any(n.endswith(".") for n in names(x))
+
+
+def test_a_company_named_by_its_first_word_joins_its_full_name(extract):
+    x = extract("Goldman Sachs cut jobs in London on Monday. Goldman said the market had slowed.")
+    assert entity_of(x, "Goldman").key == entity_of(x, "Goldman Sachs").key
+
+
+def test_a_company_and_its_regional_branch_stay_apart(extract):
+    x = extract("Toyota said on Monday that Toyota Motor Europe would recall cars. Toyota apologised.")
+    assert entity_of(x, "Toyota").key != entity_of(x, "Toyota Motor Europe").key

@@ -189,7 +189,7 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             continue  # "Apple" beside "Apple Inc." is already the company's full name
         n = len(group.words)
         starts = {uf.find(j) for j in organisations if len(groups[j].words) > n and groups[j].words[:n] == group.words
-                  and _company_tail(groups[j].words[n:], by_key)}
+                  and (_company_tail(groups[j].words[n:], by_key) or _name_tail(groups[j].words[n:], group, by_key))}
         ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
         if len(starts) == 1 and not ends:
             uf.union(i, starts.pop())
@@ -419,6 +419,17 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
                     and wa[-1][:1] == wb[-1][:1]  # "Jansen" and "Hansen" are two families
                     and 0 < _edit_distance(wa[-1], wb[-1], _typo_limit(wa[-1])) <= _typo_limit(wa[-1])):
                 uf.union(a, b)
+
+
+def _name_tail(words: tuple[str, ...], short: _Group, keys: dict[str, int]) -> bool:
+    """The words after an organisation's short name finish its proper name ("Sachs" of "Goldman
+    Sachs"), not a body under it ("House Intelligence Committee"), a branch ("Apple Japan", "Toyota
+    Motor Europe") or a name of its own: one word, no organisation word on either side, and the
+    short name the model's ORG."""
+    org = word_set("org_nouns.txt") | word_set("generic_words.txt")
+    return (len(words) == 1 and short.labels.get("ORG", 0) > 0 and not (set(words) | set(short.words)) & org
+            and " ".join(words) not in keys and not gazetteer().country(" ".join(words))
+            and all(w.isalpha() for w in words))
 
 
 def _company_tail(words: tuple[str, ...], keys: dict[str, int]) -> bool:
