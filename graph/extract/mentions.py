@@ -453,7 +453,8 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
             cand.name, cand.label, cand.fixed = state, "GPE", True
             cand.cues.append(("GPE", GAZETTEER_WEIGHT))
             return cand
-    country = gaz.country(cand.form) if cand.label != "PERSON" else None  # "Jordan", "Chad" are names too
+    # "Jordan", "Chad" are names too; a country of several words ("Cote d'Ivoire") is no person
+    country = gaz.country(cand.form) if cand.label != "PERSON" or len(words) > 1 else None
     if country and country in states_named and states_named - {country}:
         # "Georgia" beside "Alabama" is the state: it keeps its name as a place of its own
         cand.name, cand.label, cand.fixed = f"{country} ({US_STATE})", "GPE", True
