@@ -781,3 +781,15 @@ def test_a_country_of_several_words_the_model_called_a_person_is_the_country(nlp
     jordan = next(i for i, t in enumerate(doc) if t.text == "Jordan")
     person = Candidate(0, jordan, jordan + 1, "PERSON", "Jordan", "Jordan", False)
     assert _typed(person, doc).label == "PERSON"
+
+
+def test_the_north_and_a_possessive_without_apostrophe_join_their_country(extract):
+    x = extract("North Korea fired shells at the island. South Korea said it would not attack the North. "
+                "He is one of Canadas most decorated soldiers, and Canada honoured him.")
+    assert entity_of(x, "North").name == "North Korea"
+    assert entity_of(x, "Canadas").name == "Canada"
+
+
+def test_a_compass_word_without_a_place_named_with_it_stays_apart(extract):
+    x = extract("Storms hit the South on Monday, and Canada sent help.")
+    assert all(e.name != "Canada" for e in x.entities if "South" in e.aliases)

@@ -40,6 +40,7 @@ from ..gazetteer import all_initials, fold, gazetteer, without_legal_suffix
 from ..records import LocalEntity, Mention
 from .mentions import Candidate, name_words
 
+COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
 FULL_NAME_VOTE = 1.0
 SHORT_FORM_VOTE = 0.5
 SURNAME_USAGE_VOTE = 2.0
@@ -202,8 +203,11 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if group.fixed or uf.find(i) != i or _acronym(group):
             continue
         n = len(group.words)
+        places = {"GPE", "LOC"}
         starts = {uf.find(j) for j, g in enumerate(groups) if len(g.words) == n + 1 and g.words[:n] == group.words
-                  and name_words().get(g.words[n]) == "LOC" and set(g.labels) & set(group.labels) and not g.fixed}
+                  and name_words().get(g.words[n]) == "LOC" and not g.fixed
+                  and (set(g.labels) & set(group.labels) or (set(g.labels) | set(group.labels)) <= places
+                       and group.name not in word_set("us_states.txt", lower=False))}
         ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
         if len(starts) == 1 and not ends:
             uf.union(i, starts.pop())
@@ -217,6 +221,22 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
                  and group.words in _heads_before_of(other.words)}
         if len(heads) == 1:
             uf.union(i, heads.pop())
+
+    # "the North" / "the South" for "North Korea": a compass word alone joins the one place named
+    # with it; "Canadas" (a possessive without its apostrophe) joins "Canada".
+    for i, group in enumerate(groups):
+        if len(group.words) != 1 or group.fixed or uf.find(i) != i:
+            continue
+        word = group.words[0]
+        if word in COMPASS_WORDS and any(c.determiner for c in group.candidates):
+            found = {uf.find(j) for j, g in enumerate(groups) if len(g.words) > 1 and g.words[0] == word
+                     and g.labels.get("GPE")}
+        elif word.endswith("s") and group.labels.get("GPE"):
+            found = {uf.find(j) for j, g in enumerate(groups) if g.fixed and g.key == word[:-1]}
+        else:
+            continue
+        if len(found) == 1:
+            uf.union(i, found.pop())
 
     # "Houthi" and "Houthis", "Democrat" and "Democrats": one group in the singular and plural.
     norp = {g.key: j for j, g in enumerate(groups) if g.labels.get("NORP") and not g.fixed}
