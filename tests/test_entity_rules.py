@@ -793,3 +793,11 @@ def test_the_north_and_a_possessive_without_apostrophe_join_their_country(extrac
 def test_a_compass_word_without_a_place_named_with_it_stays_apart(extract):
     x = extract("Storms hit the South on Monday, and Canada sent help.")
     assert all(e.name != "Canada" for e in x.entities if "South" in e.aliases)
+
+
+def test_a_countrys_possessive_inside_a_span_is_two_names(extract):
+    x = extract("Seychelles' Supreme Court ruled on Monday. King's College London said it agreed.")
+    found = names(x)
+    assert "Seychelles" in found
+    assert not any(n.startswith("Seychelles'") for n in found)
+    assert any(n.startswith("King's College") for n in found)

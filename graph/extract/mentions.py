@@ -645,7 +645,7 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
         if start >= end:
             continue
         commas = [(start, end)] if campus else _comma_parts(doc, start, end)
-        parts = [p for c in commas for p in _lowercase_parts(doc, *c)]
+        parts = [p for c in commas for q in _lowercase_parts(doc, *c) for p in _possessive_parts(doc, *q, labels)]
         for part_start, part_end in parts[:-1]:
             out.append((ent, part_start, part_end))  # "Reddit, Foursquare", "Wikileaks, Julian Assange"
             start = part_end + 1
@@ -727,6 +727,17 @@ def _group_compound_end(doc: Doc, start: int, end: int) -> int:
     if end < len(doc) and doc[end].text[:1].isupper() and fold(_text(doc, start, end + 1)) in gaz.groups:
         return end + 1
     return end
+
+
+def _possessive_parts(doc: Doc, start: int, end: int, labels: dict[str, str]) -> list[tuple[int, int]]:
+    """A place's possessive inside a span is two names: "Seychelles' Supreme Court" is Seychelles and
+    its Supreme Court; a name with a possessive of its own ("King's Glory", "McDonald's") stays."""
+    for k in range(start + 1, end - 1):
+        if doc[k].tag_ == "POS":
+            owner = _text(doc, start, k)
+            if gazetteer().country(owner) or labels.get(owner) == "GPE":
+                return [(start, k), (k + 1, end)]
+    return [(start, end)]
 
 
 def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
