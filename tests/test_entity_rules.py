@@ -801,3 +801,17 @@ def test_a_countrys_possessive_inside_a_span_is_two_names(extract):
     assert "Seychelles" in found
     assert not any(n.startswith("Seychelles'") for n in found)
     assert any(n.startswith("King's College") for n in found)
+
+
+def test_a_name_spelled_by_its_acronym_or_naming_two_places_after_of_is_whole(extract):
+    x = extract("Fighters of ISIS (Islamic State of Iraq and Syria) escaped. The Islamic State of Iraq "
+                "and the Levant claimed responsibility.")
+    found = names(x)
+    assert "Islamic State of Iraq and Syria" in found
+    assert "Islamic State of Iraq and the Levant" in found
+
+
+def test_a_body_of_a_country_and_another_body_stay_two(extract):
+    x = extract("The Bank of England and the Treasury agreed on Monday.")
+    assert "Bank of England" in names(x)
+    assert not any("Treasury" in n and "Bank" in n for n in names(x))

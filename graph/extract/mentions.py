@@ -572,6 +572,43 @@ def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[S
     return sorted(kept, key=lambda e: e.start)
 
 
+ACRONYM = re.compile(r"^[A-Z]{3,8}$")
+NAME_GLUE = frozenset({"of", "and", "the", "for", "&", "in", "on"})
+
+
+def _initials(tokens: Span) -> str:
+    return "".join(t.text[0] for t in tokens if t.lower_ not in NAME_GLUE)
+
+
+def _spelled_names(doc: Doc) -> list[Span]:
+    """ORG spans for a name that an acronym in brackets beside it spells, which the model cut or
+    took apart: "Islamic State of Iraq and the Levant (ISIL)", "ISIS (Islamic State of Iraq and
+    Syria)". Capitalised words and the glue words of names only."""
+    out: list[Span] = []
+    for i in range(1, len(doc) - 1):
+        if not (ACRONYM.match(doc[i].text) and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+            continue
+        acronym, k = doc[i].text, i - 1  # "... Levant (ISIL)": the name ends before "("
+        for start in range(k - 1, max(k - 3 * len(acronym), -1), -1):
+            words = doc[start:k]
+            if not doc[start].text[:1].isupper() or any(not (t.text[:1].isupper() or t.lower_ in NAME_GLUE) for t in words):
+                break
+            if _initials(words) == acronym and len(words) > len(acronym):
+                out.append(Span(doc, start, k, label="ORG"))
+                break
+    for i in range(len(doc) - 2):  # "ISIS (Islamic State of Iraq and Syria)": the name inside the brackets
+        if not (ACRONYM.match(doc[i].text) and doc[i + 1].text == "("):
+            continue
+        close = next((j for j in range(i + 2, min(i + 4 * len(doc[i].text), len(doc))) if doc[j].text == ")"), None)
+        if close is None:
+            continue
+        words = doc[i + 2:close]
+        if (len(words) > len(doc[i].text) and _initials(words) == doc[i].text
+                and all(t.text[:1].isupper() or t.lower_ in NAME_GLUE for t in words)):
+            out.append(Span(doc, i + 2, close, label="ORG"))
+    return out
+
+
 def _untagged_people(doc: Doc) -> list[Span]:
     """Person spans for names the model left untagged but the text marks as a person's: two or
     three capitalised proper nouns after a title or a role noun ("Senator Ana Ruiz", "chancellor,
@@ -610,6 +647,10 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     ]
     ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("FAC", "WORK_OF_ART") else e for e in ents]
     ents = _join_person_parts(doc, _platform_spans(doc, ents, types))
+    if "ORG" in types:
+        spelled = _spelled_names(doc)
+        ents = sorted([*(e for e in ents if not any(e.start < s.end and s.start < e.end for s in spelled)), *spelled],
+                      key=lambda e: e.start)
     if "PERSON" in types:
         ents = sorted([*ents, *_untagged_people(doc)], key=lambda e: e.start)
     labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
@@ -700,6 +741,16 @@ def _org_tail_end(doc: Doc, start: int, end: int) -> int:
     if joiner not in ("for", "and", "&") or (joiner == "for" and doc[end - 1].lower_ not in org):
         return end
     k = end + 1
+    lower = [t.lower_ for t in doc[start:end]]
+    after_of = _text(doc, start + len(lower) - lower[::-1].index("of"), end) if "of" in lower else ""
+    if joiner != "for" and after_of and (gazetteer().country(after_of) or doc[end - 1].ent_type_ in ("GPE", "LOC")):
+        # "Islamic State of [Iraq and the Levant]": the "of" part names two places
+        j = k + (k < len(doc) and doc[k].lower_ == "the")
+        if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("GPE", "LOC"):
+            j += 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            return j
     if k < len(doc) and doc[k].lower_ == "the":
         if joiner != "for":
             return end  # "the FAA and the National Transportation Safety Board" are two
