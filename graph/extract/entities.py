@@ -370,9 +370,17 @@ def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind, shor
     ranked = sorted(counts, key=lambda r: -counts[r])
     if counts[ranked[0]] >= PERSON_DOMINANCE * counts[ranked[1]]:
         return {ranked[0]}
-    first = {r: min(c.start for j, g in enumerate(groups) if uf.find(j) == r for c in g.candidates) for r in roots}
+    first = {r: min((c.sent_id, c.start) for j, g in enumerate(groups) if uf.find(j) == r for c in g.candidates)
+             for r in roots}
     earliest = min(first, key=first.__getitem__)
-    if first[earliest] < min(c.start for c in short.candidates):
+    others = roots - {earliest}
+    # the subject is introduced on its own, in an earlier sentence, or the others go by their given
+    # names ("Melania"); "George Bush and Jeb Bush appeared together" leaves "Bush" undecided
+    alone = all(first[r][0] > first[earliest][0] for r in others)
+    given = {g.words[0] for g in groups if len(g.words) == 1}
+    by_given_name = all(any(len(g.words) > 1 and g.words[0] in given for j, g in enumerate(groups) if uf.find(j) == r)
+                        for r in others)
+    if first[earliest][1] < min(c.start for c in short.candidates) and (alone or by_given_name):
         return {earliest}
     return roots
 

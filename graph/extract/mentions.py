@@ -880,8 +880,9 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
             continue
-        if _is_document(doc, start, end) or _is_code(doc, start, end) or any(b in form for b in "[](){}"):
-            continue  # a bracket inside a name is an editor's insertion ("[I]t"), not a name
+        if _is_document(doc, start, end) or _is_code(doc, start, end) or any(
+                len(t.text) > 1 and any(b in t.text for b in "[](){}") for t in doc[start:end]):
+            continue  # a bracket inside a word is an editor's insertion ("[I]t"), not a name
         if end - start > 2 and _is_role(doc[start]) and doc[start + 1].lower_ in ("of", "for", "in") and not gazetteer().country(_text(doc, start + 2, end)):
             continue  # "Secretary of Homeland Security", "Superintendent of Police": an office
         if label == "ORG" and _is_product(doc, end):
