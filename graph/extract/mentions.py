@@ -227,8 +227,8 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     tail = end
     while tail - start > 1 and _describes(doc[tail - 1]) and doc[tail - 2].whitespace_:
         tail -= 1  # not "Prayuth Chan-o-[cha]"
-    if end - tail > 1 or (end - tail == 1 and doc[tail].lower_ not in name_words()):
-        end = tail  # but "the AK party" keeps its one organisation word
+    if end - tail > 1 or (end - tail == 1 and name_words().get(doc[tail].lower_) != "ORG"):
+        end = tail  # but "the AK party" keeps its one organisation word ("Illinois city" does not)
     return start, end
 
 
