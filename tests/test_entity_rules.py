@@ -816,3 +816,14 @@ def test_a_body_of_a_country_and_another_body_stay_two(extract):
     x = extract("The Bank of England and the Treasury agreed on Monday.")
     assert "Bank of England" in names(x)
     assert not any("Treasury" in n and "Bank" in n for n in names(x))
+
+
+def test_a_body_cut_before_of_the_country_is_one_name(extract):
+    x = extract("The only court with higher authority is the Supreme Court of the United Kingdom.")
+    assert "Supreme Court of the United Kingdom" in names(x)
+    assert "United Kingdom" not in names(x)
+
+
+def test_a_person_of_a_country_is_not_taken_into_a_name(extract):
+    x = extract("The President of France met the Supreme Court judges of Kenya in Paris.")
+    assert "France" in names(x) and "Kenya" in names(x)

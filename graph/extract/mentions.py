@@ -174,7 +174,23 @@ def _extend_right(ent: Span, taken: set[int]) -> int:
         if (end + 1 < len(doc) and doc[end].lower_ in NAME_JOINERS and doc[end].head.i == end - 1
                 and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper() and end + 1 not in taken):
             end += 2
-    return end
+    return _national_body_end(doc, ent.label_, end)
+
+
+def _national_body_end(doc: Doc, label: str, end: int) -> int:
+    """End of an organisation named "<body> of [the] <country>" that the model cut before "of":
+    "[the Supreme Court] of the United Kingdom" is one name (guideline §2: the longest name wins)."""
+    if label != "ORG" or end + 2 >= len(doc) or doc[end].lower_ != "of" or doc[end - 1].lower_ not in word_set("org_nouns.txt"):
+        return end
+    k = end + 1 + (doc[end + 1].lower_ == "the" and doc[end + 1].ent_iob_ != "B")  # the model's span may hold "the"
+    if k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "GPE":
+        return end
+    j = k + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    if not gazetteer().country(doc[k:j].text) or doc[j - 1].tag_ == "POS":
+        return end
+    return j
 
 
 CLOSING_BRACKETS = {")": "(", "]": "[", "}": "{"}
@@ -679,6 +695,7 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
                 ent, end, absorbed = Span(doc, start, tail_end, label="ORG"), tail_end, tail_end
         if ent.label_ in EXTENDABLE:
             start, end = _extend_left(ent, others, labels), _extend_right(ent, others)
+            absorbed = max(absorbed, end)  # "Supreme Court of [the United Kingdom]" took in a span
         if (end < len(doc) and doc[end - 1].text.endswith("-") and doc[end - 1].whitespace_ == ""
                 and doc[end].text[:1].isupper() and end not in others):
             end += 1  # "Sharm el-[Sheikh]": the model stopped at the hyphen
