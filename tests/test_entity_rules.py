@@ -827,3 +827,9 @@ def test_a_body_cut_before_of_the_country_is_one_name(extract):
 def test_a_person_of_a_country_is_not_taken_into_a_name(extract):
     x = extract("The President of France met the Supreme Court judges of Kenya in Paris.")
     assert "France" in names(x) and "Kenya" in names(x)
+
+
+def test_a_capitalised_hyphen_prefix_is_cut_too(extract):
+    x = extract("Pro-Ouattara forces took the town, and Ouattara thanked them in Abidjan.")
+    found = names(x)
+    assert not any(n.lower().startswith("pro-") for n in found)

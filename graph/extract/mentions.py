@@ -228,7 +228,7 @@ def _balanced_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     start, end = _balanced_bounds(doc, start, end)
     # "pro-Beijing", "anti-American", "ex-Bosnian Serb": a hyphen is a boundary, the prefix is not the name
-    while (start + 2 < end and doc[start].text in word_set("hyphen_prefixes.txt", lower=False)
+    while (start + 2 < end and doc[start].lower_ in word_set("hyphen_prefixes.txt")  # "Pro-Ouattara" too
            and doc[start + 1].text == "-" and doc[start].whitespace_ == "" and doc[start + 1].whitespace_ == ""):
         start += 2
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
