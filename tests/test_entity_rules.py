@@ -620,6 +620,12 @@ def test_the_last_word_of_a_name_gives_its_type(extract):
     assert entity_of(x, "Johannesburg City Council").label == "ORG"
 
 
+def test_a_place_word_inside_a_name_types_it_but_a_street_does_not(extract):
+    x = extract("Ships used the Northern Sea Route last summer, the Wall Street Journal reported.")
+    assert entity_of(x, "Northern Sea Route").label == "LOC"
+    assert entity_of(x, "Wall Street Journal").label == "ORG"
+
+
 def test_a_lower_case_role_or_an_age_before_a_name_makes_a_person(extract):
     x = extract("Speaking about the movie, the senior Polish archbishop Wojciech Polak said he was "
                 "disturbed. The first victim was 40-year-old Skandaraj Navaratnam, a former employee.")

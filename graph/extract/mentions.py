@@ -355,17 +355,18 @@ COMPASS = frozenset({"north", "south", "east", "west"})
 
 def _word_type(doc: Doc, start: int, end: int) -> str | None:
     """The type the head word of a multi-word name gives it: its last word ("... Magistrates'
-    Court", "Champaign County Board"), else its first ("County ...", "Gulf of ..."); a word in the
-    middle modifies the head ("Wall Street Journal")."""
+    Court", "Champaign County Board"), else its first ("County ...", "Gulf of ..."), else a place
+    word inside it ("Northern Sea Route"); a street inside a name is no head ("Wall Street
+    Journal")."""
     if end - start < 2:
         return None
     last = end - 1
     if doc[last].lower_ in COMPASS and last - 1 > start:
         last -= 1  # "James Street West": the head is before the direction
-    for token in (doc[last], doc[start]):
+    for token in (doc[last], doc[start], *doc[start + 1:last]):
         if token.text[:1].isupper():
             label = name_words().get(token.lower_)
-            if label:
+            if label and (label != "FAC" or token.i in (last, start)):
                 return label
     return None
 
