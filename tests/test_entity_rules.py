@@ -839,3 +839,11 @@ def test_a_capitalised_hyphen_prefix_is_cut_too(extract):
     x = extract("Pro-Ouattara forces took the town, and Ouattara thanked them in Abidjan.")
     found = names(x)
     assert not any(n.lower().startswith("pro-") for n in found)
+
+
+def test_an_organisation_cut_at_and_joins_its_rest_even_when_both_pieces_were_tagged(extract):
+    x = extract("The Illinois Department of Natural Resources, along with U.S. Fish and Wildlife Service "
+                "and U.S. Army Corps of Engineers, met in Chicago.")
+    found = names(x)
+    assert any(n.endswith("Fish and Wildlife Service") for n in found)
+    assert "U.S. Army Corps of Engineers" in found or "United States Army Corps of Engineers" in found

@@ -675,7 +675,9 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     # coordination ("Nakheel owes ...", which the model does not tag)
     words = {t.text for t in doc if t.text[:1].isupper() and t.pos_ == "PROPN"
              and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("and", "&")) and not (t.i and doc[t.i - 1].lower_ in ("and", "&"))}
-    alone = frozenset(labels) | words
+    # (a model span counts when it is there twice: once may be the piece of a name it cut, "U.S. Fish")
+    spans_seen = Counter(_text(doc, e.start, e.end) for e in doc.ents)
+    alone = frozenset(t for t, n in spans_seen.items() if n > 1) | words
     taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
     absorbed = 0  # end of a group name that took in the next span ("Chinese" + "Americans")
@@ -774,7 +776,7 @@ def _org_tail_end(doc: Doc, start: int, end: int) -> int:
             return end  # "the FAA and the National Transportation Safety Board" are two
         k += 1
     last = end
-    while k < len(doc) and (doc[k].text[:1].isupper() or (doc[k].lower_ in ("of", "and", "the") and k > end + 1)):
+    while k < len(doc) and (doc[k].text[:1].isupper() or (doc[k].lower_ in ("of", "the") and k > end + 1)):
         if doc[k].ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "DATE"):
             return end
         if doc[k].text[:1].isupper():
