@@ -847,3 +847,16 @@ def test_an_organisation_cut_at_and_joins_its_rest_even_when_both_pieces_were_ta
     found = names(x)
     assert any(n.endswith("Fish and Wildlife Service") for n in found)
     assert "U.S. Army Corps of Engineers" in found or "United States Army Corps of Engineers" in found
+
+
+def test_a_short_name_the_model_took_for_a_place_joins_its_trade_name(extract):
+    x = extract("Flights of Mahan Air were stopped on Monday. Mahan said it had done nothing wrong, "
+                "and Mahan's director denied the claims.")
+    assert entity_of(x, "Mahan").key == entity_of(x, "Mahan Air").key
+
+
+def test_a_name_after_the_is_no_person(extract):
+    x = extract("Today, as Hurricane Lorenzo hit the Azores, the weather service issued alerts. "
+                "Later Peter Collins said the storm had passed.")
+    assert entity_of(x, "Azores").label != "PERSON"
+    assert entity_of(x, "Peter Collins").label == "PERSON"

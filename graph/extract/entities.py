@@ -108,13 +108,16 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
     # they would be a surname).
     organisations = [j for j, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed and not _is_person(g)]
     for i, group in enumerate(groups):
-        if group.fixed or uf.find(i) != i or _acronym(group) or set(group.labels) - {"ORG", "PERSON"}:
+        if group.fixed or uf.find(i) != i or _acronym(group) or set(group.labels) - {"ORG", "PERSON", "GPE"}:
             continue
         if any(fold(c.name) != group.key for c in group.candidates):
             continue  # "Apple" beside "Apple Inc." is already the company's full name
+        # a short name the model took for a place ("Mahan" GPE) counts with a trade-name tail only
+        place = bool(group.labels.get("GPE")) or group.name in word_set("us_states.txt", lower=False)
         n = len(group.words)
         starts = {uf.find(j) for j in organisations if len(groups[j].words) > n and groups[j].words[:n] == group.words
-                  and (_company_tail(groups[j].words[n:], by_key) or _name_tail(groups[j].words[n:], group, by_key))}
+                  and (_company_tail(groups[j].words[n:], by_key)
+                       or not place and _name_tail(groups[j].words[n:], group, by_key))}
         ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
         if len(starts) == 1 and not ends:
             uf.union(i, starts.pop())

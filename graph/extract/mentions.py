@@ -248,5 +248,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             context = _context_type(doc, start, end)
             if context:
                 cand.cues.append((context, CUE_WEIGHT))
+            elif determiner and not _modifies_noun(doc[end - 1]) and doc[start:end].root.tag_.startswith("NNP"):
+                # "the Azores": news names no person with "the"; a plural name is a place, else a body
+                cand.cues.append(("LOC" if doc[end - 1].lower_.endswith("s") else "ORG", CUE_WEIGHT))
         out.append(_typed(cand, doc, states_named, frozenset(plain)))
     return out
