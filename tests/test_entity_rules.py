@@ -860,3 +860,10 @@ def test_a_name_after_the_is_no_person(extract):
                 "Later Peter Collins said the storm had passed.")
     assert entity_of(x, "Azores").label != "PERSON"
     assert entity_of(x, "Peter Collins").label == "PERSON"
+
+
+def test_a_name_with_a_relative_is_a_person_and_a_company_with_a_product_is_not(extract):
+    x = extract("Burglars entered the home of Cristin Larroulet in Santiago. Larroulet's wife was unhurt, "
+                "and Larroulet said the family was safe. Apple's phone sold well.")
+    assert entity_of(x, "Cristin Larroulet").label == "PERSON"
+    assert entity_of(x, "Apple").label != "PERSON"

@@ -34,6 +34,7 @@ from ..gazetteer import NAME_JOINERS, fold, gazetteer
 from .names import (
     _apposition_type,
     _bare_name,
+    _context_cues,
     _context_type,
     _inside_title,
     _is_role,
@@ -230,7 +231,10 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
         cand = Candidate(sent_ids[start], start, end, label, form, form, determiner)
         if titled or _title_before(doc, start) or (label in ("PERSON", "ORG") and _person_before(doc, start, end)):
             cand.cues.append(("PERSON", CUE_WEIGHT))
-        appositive = _apposition_type(doc[start:end].root)
+        root = doc[start:end].root
+        if label != "PERSON" and root.dep_ == "poss" and _context_cues().get(("kin", root.head.lower_)) == "PERSON":
+            cand.cues.append(("PERSON", CUE_WEIGHT))  # "Larroulet's wife" ORG: only people have wives
+        appositive = _apposition_type(root)
         if appositive:
             cand.cues.append((appositive, CUE_WEIGHT))
         if is_platform(form):
