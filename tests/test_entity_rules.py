@@ -867,3 +867,17 @@ def test_a_name_with_a_relative_is_a_person_and_a_company_with_a_product_is_not(
                 "and Larroulet said the family was safe. Apple's phone sold well.")
     assert entity_of(x, "Cristin Larroulet").label == "PERSON"
     assert entity_of(x, "Apple").label != "PERSON"
+
+
+def test_an_organisation_named_by_some_of_its_words_joins_it(extract):
+    x = extract("The House Oversight and Reform Committee voted on Tuesday. The Oversight Committee "
+                "will meet again in March.")
+    assert entity_of(x, "Oversight Committee").key == entity_of(x, "House Oversight and Reform Committee").key
+
+
+def test_a_committee_named_by_words_of_two_committees_stays_apart(extract):
+    x = extract("The Senate Judiciary Committee and the House Judiciary Committee met. The Judiciary "
+                "Committee chairman spoke.")
+    found = names(x)
+    assert "Senate Judiciary Committee" in found and "House Judiciary Committee" in found
+    assert found["Senate Judiciary Committee"].key != found["House Judiciary Committee"].key

@@ -89,6 +89,11 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if groups[i].fixed or _acronym(groups[i]):
             continue
         longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-len(short):] == short and not g.fixed]
+        if not longer and len(short) > 1 and groups[i].labels.get("ORG") and short[-1] in word_set("org_nouns.txt"):
+            # "Oversight Committee" for "House Oversight and Reform Committee": the words of one
+            # longer organisation name, in order, with its head
+            longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-1] == short[-1]
+                      and not g.fixed and g.labels.get("ORG") and _in_order(short, g.words)]
         if len({uf.find(j) for j in longer}) > 1:
             # a body's name does not end with a person's surname ("Future Ministry Larroulet" beside
             # "Cristin Larroulet"): the name with no organisation word is the one meant
@@ -190,6 +195,12 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             uf.union(i, root)
     _link_aliases(groups, uf, doc)
     return uf
+
+
+def _in_order(short: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Every word of ``short`` occurs in ``words`` in the same order."""
+    rest = iter(words)
+    return all(w in rest for w in short)
 
 
 def _name_tail(words: tuple[str, ...], short: _Group, keys: dict[str, int]) -> bool:
