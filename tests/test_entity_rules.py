@@ -881,3 +881,14 @@ def test_a_committee_named_by_words_of_two_committees_stays_apart(extract):
     found = names(x)
     assert "Senate Judiciary Committee" in found and "House Judiciary Committee" in found
     assert found["Senate Judiciary Committee"].key != found["House Judiciary Committee"].key
+
+
+def test_a_company_named_alone_and_a_trade_name_after_an_ampersand_are_two(extract):
+    x = extract("Google said on Monday it had sued. The case of Google & SkyHook Wireless went to court in Boston.")
+    found = names(x)
+    assert "SkyHook Wireless" in found and "Google" in found
+
+
+def test_a_company_with_an_ampersand_in_its_name_stays_whole(extract):
+    x = extract("Procter & Gamble said sales rose in Ohio.")
+    assert "Procter & Gamble" in names(x)

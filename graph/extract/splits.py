@@ -110,7 +110,8 @@ def _country_prefix(doc: Doc, start: int, end: int) -> int:
 def _coordinated(doc: Doc, label: str, start: int, end: int, alone: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Bounds of the names a span coordinates with "and"/"&", or the span itself: two people
     ("Kelly and Baroni"), two countries ("Norway and Denmark"), two names the document also uses
-    on their own (``alone``: "Nakheel and Limitless"), or an organisation whose first part
+    on their own (``alone``: "Nakheel and Limitless"; the second may instead end with a trade-name
+    word: "Google & SkyHook Wireless"), or an organisation whose first part
     already ends like a whole one ("Scottish National Party and Plaid Cymru"). A country named
     with "and" ("Bosnia and Herzegovina") and organisation names such as "Fish and Wildlife
     Service" stay whole."""
@@ -123,7 +124,7 @@ def _coordinated(doc: Doc, label: str, start: int, end: int, alone: frozenset[st
             return [(start, end)]
         if (label == "PERSON"
                 or (gaz.country(left) and gaz.country(right))
-                or (left in alone and right in alone)
+                or (left in alone and (right in alone or doc[end - 1].lower_ in word_set("company_words.txt")))
                 or (label == "ORG" and doc[k - 1].lower_ in word_set("org_nouns.txt") | word_set("legal_suffixes.txt")
                     and k - start > 1 and doc[k + 1].lower_ not in word_set("org_nouns.txt")
                     and not all(t.lower_.rstrip(".") in word_set("legal_suffixes.txt") for t in doc[k + 1:end]))):
