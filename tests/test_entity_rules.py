@@ -892,3 +892,16 @@ def test_a_company_named_alone_and_a_trade_name_after_an_ampersand_are_two(extra
 def test_a_company_with_an_ampersand_in_its_name_stays_whole(extract):
     x = extract("Procter & Gamble said sales rose in Ohio.")
     assert "Procter & Gamble" in names(x)
+
+
+def test_a_secretarys_or_ministers_portfolio_is_no_organisation(extract):
+    x = extract("Commerce Secretary Wilbur Ross met the minister for Indigenous Affairs in Canberra.")
+    found = names(x)
+    assert "Commerce" not in found and "Indigenous Affairs" not in found
+    assert "Wilbur Ross" in found
+
+
+def test_a_body_or_an_acronym_before_a_secretary_stays(extract):
+    x = extract("NATO Secretary General Jens Stoltenberg met the Foreign Office Minister in London.")
+    found = names(x)
+    assert "NATO" in found

@@ -175,6 +175,22 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
     return cand
 
 
+PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
+
+
+def _portfolio(doc: Doc, start: int, end: int, label: str) -> bool:
+    """The portfolio of a secretary or minister, not a body: the words right before the title
+    ("Commerce Secretary ...") or after "minister for" ("... for Indigenous Affairs"). A country, a
+    place, an acronym ("NATO Secretary General") or a name with an organisation word stays."""
+    if label != "ORG" or doc[start:end].text.isupper() or gazetteer().country(_text(doc, start, end)):
+        return False
+    if any(t.lower_ in word_set("org_nouns.txt") for t in doc[start:end]):
+        return False
+    after = end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
+    before = start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in PORTFOLIO_TITLES
+    return after or before
+
+
 def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> list[Candidate]:
     """Cleaned, typed mentions of the wanted entity types, in text order."""
     spans = _spans(doc, types)
@@ -225,6 +241,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             continue  # a bracket inside a word is an editor's insertion ("[I]t"), not a name
         if end - start > 2 and _is_role(doc[start]) and doc[start + 1].lower_ in ("of", "for", "in") and not gazetteer().country(_text(doc, start + 2, end)):
             continue  # "Secretary of Homeland Security", "Superintendent of Police": an office
+        if _portfolio(doc, start, end, label):
+            continue  # "Commerce Secretary Wilbur Ross", "minister for East African Affairs"
         if label == "ORG" and _is_product(doc, end):
             continue
         determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
