@@ -905,3 +905,15 @@ def test_a_body_or_an_acronym_before_a_secretary_stays(extract):
     x = extract("NATO Secretary General Jens Stoltenberg met the Foreign Office Minister in London.")
     found = names(x)
     assert "NATO" in found
+
+
+def test_a_name_whose_operations_or_staff_are_spoken_of_is_an_organisation(extract):
+    x = extract("Germany has suspended Mahan's permit. Officials restricted Mahan's operations, and "
+                "Mahan's employees were sent home. Peter Collins's wife said he was in Berlin.")
+    assert entity_of(x, "Mahan").label != "PERSON"
+    assert entity_of(x, "Peter Collins").label == "PERSON"
+
+
+def test_names_joined_by_a_slash_are_two(extract):
+    x = extract("A USA Today/Gallup poll found that most voters in Ohio agreed.")
+    assert not any("/" in n for n in names(x))

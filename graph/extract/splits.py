@@ -134,12 +134,16 @@ def _coordinated(doc: Doc, label: str, start: int, end: int, alone: frozenset[st
 
 def _possessive_parts(doc: Doc, start: int, end: int, labels: dict[str, str]) -> list[tuple[int, int]]:
     """A place's possessive inside a span is two names: "Seychelles' Supreme Court" is Seychelles and
-    its Supreme Court; a name with a possessive of its own ("King's Glory", "McDonald's") stays."""
+    its Supreme Court, and so is the possessive of a name of several words the text uses on its own
+    ("United Nations' Food and Agriculture Organization"); a name with a possessive of its own
+    ("King's Glory", "McDonald's") stays. Two names joined by a slash are two ("USA Today/Gallup")."""
     for k in range(start + 1, end - 1):
         if doc[k].tag_ == "POS":
             owner = _text(doc, start, k)
-            if gazetteer().country(owner) or labels.get(owner) == "GPE":
+            if gazetteer().country(owner) or labels.get(owner) == "GPE" or (labels.get(owner) and k - start > 1):
                 return [(start, k), (k + 1, end)]
+        if doc[k].text == "/" and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper():
+            return [(start, k), *_possessive_parts(doc, k + 1, end, labels)]  # "USA Today/Gallup Poll"
     return [(start, end)]
 
 
