@@ -917,3 +917,11 @@ def test_a_name_whose_operations_or_staff_are_spoken_of_is_an_organisation(extra
 def test_names_joined_by_a_slash_are_two(extract):
     x = extract("A USA Today/Gallup poll found that most voters in Ohio agreed.")
     assert not any("/" in n for n in names(x))
+
+
+def test_a_head_alone_joins_the_one_name_it_heads_whole_and_a_people_noun_its_plural(extract):
+    x = extract("The Court of Session ruled on Monday; the Supreme Court of the United Kingdom may hear "
+                "an appeal. The Court said it had acted. The sixteen-year-old Swede was praised, and "
+                "thousands of Swedes joined her.")
+    assert entity_of(x, "Court").key == entity_of(x, "Court of Session").key
+    assert entity_of(x, "Swede").key == entity_of(x, "Swedes").key

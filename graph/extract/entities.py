@@ -151,6 +151,9 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             continue
         heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels.get("ORG")
                  and group.words in _heads_before_of(other.words)}
+        if len(heads) > 1:  # "Court" with "Court of Session" and "Supreme Court of ...": the whole head wins
+            heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels.get("ORG")
+                     and "of" in other.words and other.words[:other.words.index("of")] == group.words}
         if len(heads) == 1:
             uf.union(i, heads.pop())
 
@@ -171,7 +174,7 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             uf.union(i, found.pop())
 
     # "Houthi" and "Houthis", "Democrat" and "Democrats": one group in the singular and plural.
-    norp = {g.key: j for j, g in enumerate(groups) if g.labels.get("NORP") and not g.fixed}
+    norp = {g.key: j for j, g in enumerate(groups) if g.labels.get("NORP") and not (g.fixed and g.name != g.candidates[0].form)}
     for key, j in norp.items():
         if key + "s" in norp:
             uf.union(j, norp[key + "s"])
