@@ -925,3 +925,10 @@ def test_a_head_alone_joins_the_one_name_it_heads_whole_and_a_people_noun_its_pl
                 "thousands of Swedes joined her.")
     assert entity_of(x, "Court").key == entity_of(x, "Court of Session").key
     assert entity_of(x, "Swede").key == entity_of(x, "Swedes").key
+
+
+def test_an_acronym_after_a_body_of_a_place_goes_to_the_place_it_spells(extract):
+    x = extract("The Parliament of New South Wales (NSW) voted on Tuesday. Voters in New South Wales were "
+                "divided, and NSW may hold a referendum.")
+    assert entity_of(x, "NSW").key == entity_of(x, "New South Wales").key
+    assert entity_of(x, "NSW").key != entity_of(x, "Parliament of New South Wales").key

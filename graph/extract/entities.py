@@ -71,10 +71,14 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if acronym is None or group.fixed:
             continue
         spelled = {uf.find(j) for j, other in enumerate(groups) if len(other.words) > 1 and acronym in all_initials(other.words)}
+        followed = set()
         for cand in (c for g in groups for c in g.candidates):  # "... Guard Corps (IRGC)"
             if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
                 if fold(doc[cand.end + 1].text) == group.key and len(cand.name.split()) > 1:
-                    spelled.add(uf.find(by_key[group_key(cand)]))
+                    followed.add(uf.find(by_key[group_key(cand)]))
+        # the name the acronym spells wins over the one it follows: "Parliament of New South Wales
+        # (NSW)" is New South Wales's
+        spelled = spelled if len(spelled) == 1 else spelled | followed
         if len(spelled) == 1:
             uf.union(i, spelled.pop())
 
