@@ -932,3 +932,16 @@ def test_an_acronym_after_a_body_of_a_place_goes_to_the_place_it_spells(extract)
                 "divided, and NSW may hold a referendum.")
     assert entity_of(x, "NSW").key == entity_of(x, "New South Wales").key
     assert entity_of(x, "NSW").key != entity_of(x, "Parliament of New South Wales").key
+
+
+def test_a_country_inside_a_hyphenated_word_is_the_country(extract):
+    x = extract("A teen of dual U.S.-Turkish citizenship was hurt in the U.S.-led raid, and the "
+                "Turkish-American victim was buried in Ankara.")
+    found = names(x)
+    assert "United States" in found and "Turkey" in found
+    assert any("U.S." in e.aliases or "American" in e.aliases for e in x.entities if e.name == "United States")
+
+
+def test_a_hyphenated_word_without_a_country_adds_nothing(extract):
+    x = extract("The well-known Coca-Cola brand opened a plant in Ohio.")
+    assert not any(e.label == "GPE" and e.name not in ("Ohio",) for e in x.entities)

@@ -274,4 +274,29 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
                 # "the Azores": news names no person with "the"; a plural name is a place, else a body
                 cand.cues.append(("LOC" if doc[end - 1].lower_.endswith("s") else "ORG", CUE_WEIGHT))
         out.append(_typed(cand, doc, states_named, frozenset(plain)))
+    covered = {i for _, s, e in spans for i in range(s, e)}
+    return sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)
+
+
+def _hyphen_countries(doc: Doc, covered: set[int], sent_ids: list[int]) -> list[Candidate]:
+    """Countries and groups named inside a hyphenated word the model left untagged ("U.S.-led",
+    "U.S.-Turkish", "Turkish-American"; guideline §2: a hyphen is a boundary), one candidate per
+    part, on the word's token."""
+    gaz = gazetteer()
+    out = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        glued = (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_) or (
+            token.i >= 1 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_)
+        parts = token.text.split("-") if "-" in token.text.strip("-") else [token.text] if glued else []
+        for part in parts:
+            country = gaz.country(part) or gaz.adjective_country(part)
+            group = None if country else gaz.group(part)
+            if not part[:1].isupper() or not (country or group):
+                continue
+            cand = Candidate(sent_ids[token.i], token.i, token.i + 1, "GPE" if country else "NORP",
+                             country or group, part, False, fixed=True)
+            cand.cues.append((cand.label, GAZETTEER_WEIGHT))
+            out.append(cand)
     return out
