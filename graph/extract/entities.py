@@ -24,83 +24,28 @@ Method:
    Names the gazetteer identified (countries, groups) are never joined to a longer name.
 3. The entity's type is a weighted vote: mentions of the full name count 1, short forms 0.5,
    context cues their weight (``mentions.py``), and a bare surname used later counts 2 for
-   PERSON, the way news refers back to people.
+   PERSON, the way news refers back to people, and each of its uses 0.5 more.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from functools import cached_property
 
 from spacy.tokens import Doc
 
 from ..data import word_set
-from ..gazetteer import all_initials, fold, gazetteer, without_legal_suffix
+from ..gazetteer import all_initials, fold, gazetteer
 from ..records import LocalEntity, Mention
+from .groups import _acronym, _edit_distance, _Group, _is_person, _UnionFind, group_key
+from .people import _bare, _diminutive, _link_aliases, _link_surname_variants, _person_words
 from .mentions import Candidate
+from .names import name_words
 
+COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
 FULL_NAME_VOTE = 1.0
 SHORT_FORM_VOTE = 0.5
 SURNAME_USAGE_VOTE = 2.0
 TYPO_MIN_LENGTH = 12  # characters; shorter names differ by a letter too often to call it a typo
 TYPO_MAX_EDITS = 2
-
-
-@dataclass
-class _Group:
-    key: str
-    candidates: list[Candidate]
-
-    @cached_property
-    def name(self) -> str:
-        """The most used spelling, the first seen on a tie."""
-        counts = Counter(c.name for c in self.candidates)
-        return max(counts, key=lambda n: (counts[n], -min(c.start for c in self.candidates if c.name == n)))
-
-    @cached_property
-    def words(self) -> tuple[str, ...]:
-        return tuple(self.key.split())
-
-    @cached_property  # read only once every candidate is in (group_entities)
-    def fixed(self) -> bool:
-        return any(c.fixed for c in self.candidates)
-
-    @cached_property
-    def labels(self) -> Counter[str]:
-        return Counter(c.label for c in self.candidates)
-
-
-def group_key(cand: Candidate) -> str:
-    """What mentions are grouped by: the folded name, without a legal-form suffix ("Apple Inc." and
-    "Apple" are one group) unless the gazetteer identified it."""
-    return fold(cand.name) if cand.fixed else without_legal_suffix(fold(cand.name))
-
-
-def _acronym(group: _Group) -> str | None:
-    raw = group.name.replace(".", "").replace("&", "")  # "PG&E" spells "Pacific Gas and Electric"
-    if 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper() and " " not in group.name:
-        return raw.lower()
-    return None
-
-
-def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance with transpositions of neighbours counted as one edit ("Chriac" /
-    "Chirac"), stopping early once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    before: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, before[j - 2] + 1)
-            current.append(value)
-        if min(current) > limit:
-            return limit + 1
-        before, previous = previous, current
-    return previous[-1]
 
 
 def _misspelt(short: _Group, long: _Group) -> bool:
@@ -110,20 +55,6 @@ def _misspelt(short: _Group, long: _Group) -> bool:
         return False
     tail = " ".join(long.words[-len(short.words):])
     return 0 < _edit_distance(short.key, tail, TYPO_MAX_EDITS) <= TYPO_MAX_EDITS
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, child: int, root: int) -> None:
-        self.parent[self.find(child)] = self.find(root)
 
 
 def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
@@ -140,10 +71,14 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if acronym is None or group.fixed:
             continue
         spelled = {uf.find(j) for j, other in enumerate(groups) if len(other.words) > 1 and acronym in all_initials(other.words)}
+        followed = set()
         for cand in (c for g in groups for c in g.candidates):  # "... Guard Corps (IRGC)"
             if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
                 if fold(doc[cand.end + 1].text) == group.key and len(cand.name.split()) > 1:
-                    spelled.add(uf.find(by_key[group_key(cand)]))
+                    followed.add(uf.find(by_key[group_key(cand)]))
+        # the name the acronym spells wins over the one it follows: "Parliament of New South Wales
+        # (NSW)" is New South Wales's
+        spelled = spelled if len(spelled) == 1 else spelled | followed
         if len(spelled) == 1:
             uf.union(i, spelled.pop())
 
@@ -158,6 +93,16 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if groups[i].fixed or _acronym(groups[i]):
             continue
         longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-len(short):] == short and not g.fixed]
+        if not longer and len(short) > 1 and groups[i].labels.get("ORG") and short[-1] in word_set("org_nouns.txt"):
+            # "Oversight Committee" for "House Oversight and Reform Committee": the words of one
+            # longer organisation name, in order, with its head
+            longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-1] == short[-1]
+                      and not g.fixed and g.labels.get("ORG") and _in_order(short, g.words)]
+        if len({uf.find(j) for j in longer}) > 1:
+            # a body's name does not end with a person's surname ("Future Ministry Larroulet" beside
+            # "Cristin Larroulet"): the name with no organisation word is the one meant
+            plain = [j for j in longer if not set(groups[j].words) & word_set("org_nouns.txt")]
+            longer = plain if len({uf.find(j) for j in plain}) == 1 and len(plain) < len(longer) else longer
         if len({uf.find(j) for j in longer}) != 1:
             continue
         j = longer[0]
@@ -172,13 +117,33 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
     # they would be a surname).
     organisations = [j for j, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed and not _is_person(g)]
     for i, group in enumerate(groups):
-        if group.fixed or uf.find(i) != i or _acronym(group) or set(group.labels) - {"ORG", "PERSON"}:
+        if group.fixed or uf.find(i) != i or _acronym(group) or set(group.labels) - {"ORG", "PERSON", "GPE"}:
             continue
         if any(fold(c.name) != group.key for c in group.candidates):
             continue  # "Apple" beside "Apple Inc." is already the company's full name
+        # a short name the model took for a place ("Mahan" GPE) counts with a trade-name tail only
+        place = bool(group.labels.get("GPE")) or group.name in word_set("us_states.txt", lower=False)
         n = len(group.words)
         starts = {uf.find(j) for j in organisations if len(groups[j].words) > n and groups[j].words[:n] == group.words
-                  and _company_tail(groups[j].words[n:], by_key)}
+                  and (_company_tail(groups[j].words[n:], by_key)
+                       or not place and _name_tail(groups[j].words[n:], group, by_key))}
+        ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
+        if len(starts) == 1 and not ends:
+            uf.union(i, starts.pop())
+
+    # "Atlantic" for "Atlantic Ocean", "Yeonpyeong" for "Yeonpyeong Island": the leading words of
+    # exactly one longer name that adds one word of a natural place, when both share a label
+    # ("Mississippi" GPE is not "Mississippi River" LOC) and no name ends with them. A city or a
+    # council is another entity than its place ("New York City", "Barking & Dagenham Council").
+    for i, group in enumerate(groups):
+        if group.fixed or uf.find(i) != i or _acronym(group):
+            continue
+        n = len(group.words)
+        places = {"GPE", "LOC"}
+        starts = {uf.find(j) for j, g in enumerate(groups) if len(g.words) == n + 1 and g.words[:n] == group.words
+                  and name_words().get(g.words[n]) == "LOC" and not g.fixed
+                  and (set(g.labels) & set(group.labels) or (set(g.labels) | set(group.labels)) <= places
+                       and group.name not in word_set("us_states.txt", lower=False))}
         ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
         if len(starts) == 1 and not ends:
             uf.union(i, starts.pop())
@@ -190,11 +155,30 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             continue
         heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels.get("ORG")
                  and group.words in _heads_before_of(other.words)}
+        if len(heads) > 1:  # "Court" with "Court of Session" and "Supreme Court of ...": the whole head wins
+            heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels.get("ORG")
+                     and "of" in other.words and other.words[:other.words.index("of")] == group.words}
         if len(heads) == 1:
             uf.union(i, heads.pop())
 
+    # "the North" / "the South" for "North Korea": a compass word alone joins the one place named
+    # with it; "Canadas" (a possessive without its apostrophe) joins "Canada".
+    for i, group in enumerate(groups):
+        if len(group.words) != 1 or group.fixed or uf.find(i) != i:
+            continue
+        word = group.words[0]
+        if word in COMPASS_WORDS and any(c.determiner for c in group.candidates):
+            found = {uf.find(j) for j, g in enumerate(groups) if len(g.words) > 1 and g.words[0] == word
+                     and g.labels.get("GPE")}
+        elif word.endswith("s") and group.labels.get("GPE"):
+            found = {uf.find(j) for j, g in enumerate(groups) if g.fixed and g.key == word[:-1]}
+        else:
+            continue
+        if len(found) == 1:
+            uf.union(i, found.pop())
+
     # "Houthi" and "Houthis", "Democrat" and "Democrats": one group in the singular and plural.
-    norp = {g.key: j for j, g in enumerate(groups) if g.labels.get("NORP") and not g.fixed}
+    norp = {g.key: j for j, g in enumerate(groups) if g.labels.get("NORP") and not (g.fixed and g.name != g.candidates[0].form)}
     for key, j in norp.items():
         if key + "s" in norp:
             uf.union(j, norp[key + "s"])
@@ -206,6 +190,8 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         if len(group.words) != 1 or group.fixed or uf.find(i) != i or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}:
             continue
         starts = {uf.find(j) for j in people if groups[j].words[0] == group.words[0]}
+        if not starts and group.labels.get("PERSON"):  # "Joey" for "Joe Biden", "Tommy" for "Tom Kerr"
+            starts = {uf.find(j) for j in people if _diminutive(group.words[0], groups[j].words[0])}
         ends = [j for j, g in enumerate(groups) if len(g.words) > 1 and g.words[-1] == group.words[0]]
         if len(starts) != 1 or ends:
             continue
@@ -214,92 +200,25 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
         # a given name the model typed otherwise ("Jamal" GPE) counts when the full name came first
         if group.labels.get("PERSON") or all(c.start > first_full for c in group.candidates):
             uf.union(i, root)
+    _link_aliases(groups, uf, doc)
     return uf
 
 
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "an-", "ar-")  # "al-Saray" is "Saray" when used alone
-SURNAME_TYPO_MIN_LENGTH = 5
+def _in_order(short: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Every word of ``short`` occurs in ``words`` in the same order."""
+    rest = iter(words)
+    return all(w in rest for w in short)
 
 
-def _bare(word: str) -> str:
-    for prefix in ARTICLE_PREFIXES:
-        if word.startswith(prefix) and len(word) > len(prefix) + 1:
-            return word[len(prefix):]
-    return word
-
-
-def _person_words(group: _Group) -> tuple[str, ...]:
-    """The words of a person's name without a trailing "Jr."/"III" and with "al-" taken off."""
-    words = list(group.words)
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
-        words.pop()
-    return tuple(_bare(w) for w in words)
-
-
-def _typo_limit(word: str) -> int:
-    return 1 if len(word) < 7 else 2
-
-
-PERSON_DOMINANCE = 3  # a person named this many times as often as the next is the one a shared surname means
-
-
-def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind) -> set[int]:
-    """Of several people sharing a surname, the one named at least ``PERSON_DOMINANCE`` times as
-    often as each other ("Trump" in a story about Donald Trump that mentions Melania Trump once)."""
-    counts = {r: sum(len(g.candidates) for j, g in enumerate(groups) if uf.find(j) == r) for r in roots}
-    ranked = sorted(counts, key=lambda r: -counts[r])
-    if counts[ranked[0]] >= PERSON_DOMINANCE * counts[ranked[1]]:
-        return {ranked[0]}
-    return roots
-
-
-def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
-    """A lone word that is still on its own joins the one person it names in another way:
-    the surname before "Jr." or after "al-" ("Roberts", "Saray"); a later word of a name of three
-    words or more ("Rosselló" of "Ricardo Rosselló Nevares", Spanish double surnames); the
-    surname misspelt ("Chriac" for "Chirac", "Abbot" for "Abbott"). Two full names with the same
-    given name and surnames a typo apart are one person too ("Robert Dziekaski")."""
-    people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g) and not g.fixed]
-    # a full name the model typed otherwise ("Ricardo Rosselló Nevares" FAC) is a person's when a
-    # lone word of it is a person's
-    names = [j for j, g in enumerate(groups) if len(g.words) > 1 and not g.fixed and not set(g.labels) - {"PERSON", "ORG", "FAC"}]
-    words = {j: _person_words(groups[j]) for j in set(people) | set(names)}
-    for i, group in enumerate(groups):
-        if (len(group.words) != 1 or group.fixed or uf.find(i) != i or _acronym(group)
-                or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}):
-            continue
-        if _is_person(group) and not any(w[-1] == group.words[0] for j, w in words.items() if j in people):
-            found = {uf.find(j) for j in names if len(words[j]) > 2 and _bare(group.words[0]) in words[j][1:]}
-            if len(found) == 1:
-                uf.union(i, found.pop())
-                continue
-        w = _bare(group.words[0])
-        found = {uf.find(j) for j in people if words[j][-1] == w}
-        if not found and w.endswith("s"):  # "the Kaczynskis": the family, named after the one person
-            found = {uf.find(j) for j in people if words[j][-1] == w[:-1]}
-        if len(found) > 1:
-            found = _dominant_person(found, groups, uf)
-        if not found and group.labels.get("GPE"):
-            continue  # a place the model knows ("Baghdad") is not a misspelt "Baghdadi"
-            found = {uf.find(j) for j in people if len(words[j]) > 2 and w in words[j][1:]}
-        if not found and len(w) >= SURNAME_TYPO_MIN_LENGTH and w.isalpha():
-            found = {uf.find(j) for j in people if words[j][-1][:1] == w[:1]
-                     and _edit_distance(w, words[j][-1], _typo_limit(w)) <= _typo_limit(w)}
-        if len(found) == 1 and (_is_person(group) or not any(len(g.words) > 1 and g.words[0] == group.words[0]
-                                                             for g in groups)):
-            uf.union(i, found.pop())
-    for a in people:  # "John Luk" for "John Luk Jok": the leading words of exactly one longer name
-        longer = {uf.find(b) for b in people if len(words[b]) > len(words[a]) and words[b][:len(words[a])] == words[a]}
-        if len(longer) == 1 and len(words[a]) > 1:
-            uf.union(a, longer.pop())
-    for a in people:
-        for b in people:
-            wa, wb = words[a], words[b]
-            if (a < b and len(wa) == len(wb) and wa[:-1] == wb[:-1] and len(wa[-1]) >= SURNAME_TYPO_MIN_LENGTH
-                    and wa[-1][:1] == wb[-1][:1]  # "Jansen" and "Hansen" are two families
-                    and 0 < _edit_distance(wa[-1], wb[-1], _typo_limit(wa[-1])) <= _typo_limit(wa[-1])):
-                uf.union(a, b)
+def _name_tail(words: tuple[str, ...], short: _Group, keys: dict[str, int]) -> bool:
+    """The words after an organisation's short name finish its proper name ("Sachs" of "Goldman
+    Sachs"), not a body under it ("House Intelligence Committee"), a branch ("Apple Japan", "Toyota
+    Motor Europe") or a name of its own: one word, no organisation word on either side, and the
+    short name the model's ORG."""
+    org = word_set("org_nouns.txt") | word_set("generic_words.txt")
+    return (len(words) == 1 and short.labels.get("ORG", 0) > 0 and not (set(words) | set(short.words)) & org
+            and " ".join(words) not in keys and not gazetteer().country(" ".join(words))
+            and all(w.isalpha() for w in words))
 
 
 def _company_tail(words: tuple[str, ...], keys: dict[str, int]) -> bool:
@@ -317,10 +236,6 @@ def _heads_before_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {head, head[-1:]} if head else set()
 
 
-def _is_person(group: _Group) -> bool:
-    return group.labels.get("PERSON", 0) > 0 or any(label == "PERSON" for c in group.candidates for label, _ in c.cues)
-
-
 def _vote(members: list[_Group], full: _Group) -> str:
     candidates = sorted((c for g in members for c in g.candidates), key=lambda c: c.start)
     votes: Counter[str] = Counter({c.label: 0.0 for c in candidates})  # first seen wins a tie
@@ -330,11 +245,11 @@ def _vote(members: list[_Group], full: _Group) -> str:
             votes[cand.label] += weight
             for label, cue_weight in cand.cues:
                 votes[label] += cue_weight
-    if len(full.words) > 1 and any(_is_person(g) for g in members) and any(
-        len(g.words) == 1 and _bare(g.words[0]) in _person_words(full)[1:] and not c.determiner and not c.fixed
-        for g in members if g is not full for c in g.candidates
-    ):
-        votes["PERSON"] += SURNAME_USAGE_VOTE
+    surname_uses = [c for g in members if g is not full and len(g.words) == 1 and _bare(g.words[0]) in _person_words(full)[1:]
+                    for c in g.candidates if not c.determiner and not c.fixed]
+    if len(full.words) > 1 and any(_is_person(g) for g in members) and surname_uses:
+        # each bare use counts for PERSON, not for the label the model gave it ("Assange" ORG twelve times)
+        votes["PERSON"] += SURNAME_USAGE_VOTE + SHORT_FORM_VOTE * len(surname_uses)
     best = max(votes, key=votes.__getitem__)
     if best == "PERSON" and all(len(g.words) == 1 for g in members) and not any(
             label == "PERSON" for c in candidates for label, _ in c.cues):

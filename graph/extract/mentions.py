@@ -1,6 +1,7 @@
 """Named-entity mentions: spaCy's entity spans, repaired, cleaned and typed with context.
 
-For each entity span of a wanted type:
+The spans come from ``spans.py`` (repairs; ``splits.py`` cleans and splits, ``added_spans.py``
+adds what the model missed); the words and context cues from ``names.py``. For each span:
 
 1. Repair: an ORG or PERSON span is extended over capitalised words of its own noun phrase that
    the model left out ("House Ways and [Means Committee]", "[Amy Berman] Jackson").
@@ -26,13 +27,31 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
-from ..data import phrase_tuples, table, word_set
+from ..data import phrase_tuples, word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer
+from .names import (
+    _apposition_type,
+    _bare_name,
+    _context_cues,
+    _context_type,
+    _inside_title,
+    _is_role,
+    _modifies_noun,
+    _person_before,
+    _role_prefix_length,
+    _text,
+    _title_before,
+    _title_length,
+    _word_type,
+    DETERMINERS,
+    name_words,
+)
+from .added_spans import is_platform
+from .spans import _spans
 
-DETERMINERS = frozenset({"the", "a", "an"})
-EXTENDABLE = frozenset({"ORG", "PERSON", "FAC"})
+
 CUE_WEIGHT = 2.0
 GAZETTEER_WEIGHT = 3.0
 
@@ -52,167 +71,6 @@ class Candidate:
     fixed: bool = False  # identified by the gazetteer: never joined to a longer name
 
 
-def _text(doc: Doc, start: int, end: int) -> str:
-    return " ".join(doc[start:end].text.split())
-
-
-@lru_cache(maxsize=1)
-def _titles() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Title phrases by each word they contain, longest first."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for title in phrase_tuples("titles.txt"):
-        for word in set(title):
-            index.setdefault(word, []).append(title)
-    return {word: tuple(titles) for word, titles in index.items()}
-
-
-@lru_cache(maxsize=1)
-def _role_words() -> frozenset[str]:
-    """Lower-case words that name a role and are never part of a name: the head word of each title
-    ("Secretary" of "Press Secretary", not "Press"), role nouns ("ecologist") and ``role_words.txt``."""
-    words = {title[-1].lower().rstrip(".") for title in phrase_tuples("titles.txt") if "of" not in title}
-    return frozenset(words | word_set("person_nouns.txt") | word_set("role_words.txt"))
-
-
-def _is_role(token: Token) -> bool:
-    return token.text[:1].isupper() and token.lower_.rstrip(".") in _role_words()
-
-
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def _role_prefix_length(doc: Doc, start: int, end: int) -> int:
-    """Tokens up to and including the last role word of a person span that leaves a name after it:
-    "[Regional Governor] Ana Ruiz", "[Hong Kong Chief Executive] Li Wen"."""
-    for k in range(end - 2, start - 1, -1):
-        if _is_role(doc[k]) and doc[k + 1].text[:1].isupper() and doc[k + 1].lower_.rstrip(".") not in NAME_SUFFIXES:
-            return k + 1 - start
-    return 0
-
-
-def _matches(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
-    return 0 <= start and start + len(words) <= len(doc) and all(doc[start + k].text == w for k, w in enumerate(words))
-
-
-def _title_length(doc: Doc, start: int, end: int) -> int:
-    """Length of the title that starts at ``start`` and leaves at least one token before ``end``."""
-    for title in _titles().get(doc[start].text, ()):
-        if title[0] == doc[start].text and start + len(title) < end and _matches(doc, start, title):
-            return len(title)
-    return 0
-
-
-def _title_before(doc: Doc, start: int, via_country: bool = True) -> bool:
-    """A title right before ``start``; with ``via_country`` also "<title> of <country>" before it."""
-    if start == 0:
-        return False
-    for title in _titles().get(doc[start - 1].text, ()):
-        if title[-1] == doc[start - 1].text and _matches(doc, start - len(title), title):
-            return True
-    if via_country:
-        for n in (1, 2, 3):
-            of = start - n - 1
-            if of >= 1 and doc[of].lower_ == "of" and gazetteer().country(_text(doc, start - n, start)):
-                return _title_before(doc, of, via_country=False)
-    return False
-
-
-def _inside_title(doc: Doc, start: int, end: int) -> bool:
-    """The tokens are part of a multi-word title written out in full ("Secretary of State")."""
-    words = tuple(t.text for t in doc[start:end])
-    n = len(words)
-    for title in _titles().get(words[0], ()):
-        for k in range(1, len(title) - n + 1):
-            if title[k : k + n] == words and _matches(doc, start - k, title):
-                return True
-    return False
-
-
-def _extend_left(ent: Span, taken: set[int]) -> int:
-    """New start of ``ent`` after taking in capitalised words of its own noun phrase."""
-    doc, start = ent.doc, ent.start
-    left_edge = ent.root.left_edge.i
-    i = start - 1
-    while i >= left_edge and i not in taken:
-        token = doc[i]
-        if ent.label_ == "PERSON" and _is_role(token):
-            break  # "Chief Executive [Carrie Lam]": a title is not part of the name
-        if token.pos_ == "PROPN" and token.text[:1].isupper():
-            start = i
-        elif not (token.lower_ in NAME_JOINERS and i - 1 >= left_edge and doc[i - 1].pos_ == "PROPN"):
-            break
-        i -= 1
-    return start
-
-
-def _title_starts(doc: Doc, i: int) -> bool:
-    return any(t[0] == doc[i].text and _matches(doc, i, t) for t in _titles().get(doc[i].text, ()))
-
-
-def _extend_right(ent: Span, taken: set[int]) -> int:
-    """New end of ``ent`` after taking in the capitalised head word it modifies and that head's
-    "of ..." name part: "[Amy Berman] Jackson", "[the United States] House of Representatives".
-    A title or, for a person, an organisation word ("Foundation") is never taken in."""
-    doc, end = ent.doc, ent.end
-    org_words = word_set("org_nouns.txt")
-    while end < len(doc) and end not in taken:
-        token = doc[end]
-        if not (token.pos_ == "PROPN" and token.text[:1].isupper() and doc[end - 1].head.i == end):
-            break
-        if _title_starts(doc, end) or (ent.label_ == "PERSON" and token.lower_ in org_words):
-            break
-        end += 1
-        if (end + 1 < len(doc) and doc[end].lower_ in NAME_JOINERS and doc[end].head.i == end - 1
-                and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper() and end + 1 not in taken):
-            end += 2
-    return end
-
-
-CLOSING_BRACKETS = {")": "(", "]": "[", "}": "{"}
-
-
-def _balanced_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Cut a span at a bracket or quote it does not close: "Federal Bureau of Investigation (FBI"
-    ends before "(", "[Bashir al] Assad" starts after "]", "Jason "Mac" ends before the quote
-    (a quote with a word right after it opens, otherwise it closes)."""
-    opened: list[int] = []
-    quotes: list[int] = []
-    for i in range(start, end):
-        text = doc[i].text
-        if text in ("(", "[", "{"):
-            opened.append(i)
-        elif text in CLOSING_BRACKETS:
-            if opened and doc[opened[-1]].text == CLOSING_BRACKETS[text]:
-                opened.pop()
-            else:
-                start, opened, quotes = i + 1, [], []
-        elif text == '"':
-            quotes.append(i)
-    if opened:
-        end = opened[0]
-    quotes = [q for q in quotes if start <= q < end]
-    if len(quotes) % 2:
-        q = quotes[-1]
-        if doc[q].whitespace_ == "" and q + 1 < end:
-            end = q
-        else:
-            start = q + 1
-    return start, end
-
-
-def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    start, end = _balanced_bounds(doc, start, end)
-    # "pro-Beijing", "anti-American", "ex-Bosnian Serb": a hyphen is a boundary, the prefix is not the name
-    while (start + 2 < end and doc[start].text in word_set("hyphen_prefixes.txt", lower=False)
-           and doc[start + 1].text == "-" and doc[start].whitespace_ == "" and doc[start + 1].whitespace_ == ""):
-        start += 2
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
 CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
 
 
@@ -224,10 +82,20 @@ def _is_document(doc: Doc, start: int, end: int) -> bool:
     return end - start > 2 and doc[start].lower_ in laws and doc[start + 1].lower_ == "of"
 
 
+MODEL_NUMBER = re.compile(r"^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9-]+$")  # "A300s", "C-123K", "K9"
+CAMEL = re.compile(r"^[a-z]+[A-Z]")  # "iPhone", "iPod"
+
+
 def _is_code(doc: Doc, start: int, end: int) -> bool:
     """A code name with a number ("COVID-19", "B-17") or a name ending in a decimal ("Magnitude
-    6.3"): a disease, a model or a reading, not a named entity of our types ("Region 11" stays)."""
-    return bool(CODE.match(doc[start].text)) or (end - start > 1 and bool(CODE.match(doc[end - 1].text)) and "." in doc[end - 1].text)
+    6.3"): a disease, a model or a reading, not a named entity of our types ("Region 11" stays).
+    So is a name with a model number in it ("Airbus A300s", "K9 Thunder") and a product written
+    in camel case from a lower-case letter ("iPhone", "iPod Nano")."""
+    if CODE.match(doc[start].text) or (end - start > 1 and CODE.match(doc[end - 1].text) and "." in doc[end - 1].text):
+        return True
+    if end - start > 1 and any(MODEL_NUMBER.match(t.text) for t in doc[start:end]):
+        return True
+    return any(CAMEL.match(t.text) for t in doc[start:end])
 
 
 def _is_product(doc: Doc, end: int) -> bool:
@@ -236,82 +104,6 @@ def _is_product(doc: Doc, end: int) -> bool:
         return False
     following = doc[end]
     return any(ch.isdigit() for ch in following.text) and following.ent_type_ in ("", "CARDINAL", "PRODUCT")
-
-
-def _modifies_noun(token: Token) -> bool:
-    doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and token.whitespace_ == "" and doc[token.i + 1].whitespace_ == "":
-        return True  # "Iranian-made", "Russian-backed": the first part of a hyphenated compound
-    return token.pos_ == "ADJ" or (
-        token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
-    )
-
-
-def _apposition_type(root: Token) -> str | None:
-    """PERSON, ORG or GPE when the name is in apposition with a role, organisation or place noun
-    ("Ana Ruiz, professor of ...", "UpGuard, a security firm", "Abqaiq, a town in ...")."""
-    nouns = (("PERSON", word_set("person_nouns.txt")), ("ORG", word_set("org_nouns.txt")), ("GPE", word_set("place_nouns.txt")))
-    linked = [root.head] if root.dep_ == "appos" else []
-    linked += [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < root.i and c.pos_ == "NOUN")]
-    for token in linked:
-        for label, words in nouns:
-            # role nouns also come as proper nouns ("Dean"); organisation and place words must be common nouns
-            if token.lemma_.lower() in words and (token.pos_ == "NOUN" or label == "PERSON"):
-                return label
-    return None
-
-
-@lru_cache(maxsize=1)
-def _context_cues() -> dict[tuple[str, str], str]:
-    return {(kind, word): label for kind, word, label in table("context_cues.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _name_words() -> dict[str, str]:
-    words = {w: "ORG" for w in word_set("org_nouns.txt") - word_set("person_nouns.txt")}
-    words.update({w: label for w, label in table("name_words.tsv")})
-    return words
-
-
-def _word_type(doc: Doc, start: int, end: int) -> str | None:
-    """The type a word of a multi-word name gives it ("... Magistrates' Court", "County ...")."""
-    if end - start < 2:
-        return None
-    for token in doc[start:end]:
-        if token.text[:1].isupper():
-            label = _name_words().get(token.lower_)
-            if label:
-                return label
-    return None
-
-
-def _context_type(doc: Doc, start: int, end: int) -> str | None:
-    """The type the name's own context gives a name the model called PERSON: the object of "in"
-    ("in Glasgow"), the platform of "said on Twitter", the modifier of "Twitter account"."""
-    cues = _context_cues()
-    root = doc[start:end].root
-    head = root.head
-    if root.dep_ == "pobj" and head.dep_ == "prep":
-        label = cues.get(("prep", head.lower_)) or (cues.get(("prep1", head.lower_)) if end - start == 1 else None)
-        if label:
-            return label
-    if root.dep_ in ("compound", "nmod", "poss") and head.i > root.i:
-        label = cues.get(("noun", head.lower_))
-        if label:
-            return label
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_iob_ == "B":
-        # "Makilala, Cotabato": a place followed by the region it is in
-        return cues.get(("comma", doc[end + 1].ent_type_))
-    return None
-
-
-def _country_prefix(doc: Doc, start: int, end: int) -> int:
-    """Length of a country name at the start of the span that leaves a name after it."""
-    gaz = gazetteer()
-    for n in range(min(4, end - start - 1), 0, -1):
-        if gaz.country(_text(doc, start, start + n)) and doc[start + n].text[:1].isupper():
-            return n
-    return 0
 
 
 US_STATE = "U.S. state"
@@ -345,7 +137,8 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
             cand.name, cand.label, cand.fixed = state, "GPE", True
             cand.cues.append(("GPE", GAZETTEER_WEIGHT))
             return cand
-    country = gaz.country(cand.form) if cand.label != "PERSON" else None  # "Jordan", "Chad" are names too
+    # "Jordan", "Chad" are names too; a country of several words ("Cote d'Ivoire") is no person
+    country = gaz.country(cand.form) if cand.label != "PERSON" or len(words) > 1 else None
     if country and country in states_named and states_named - {country}:
         # "Georgia" beside "Alabama" is the state: it keeps its name as a place of its own
         cand.name, cand.label, cand.fixed = f"{country} ({US_STATE})", "GPE", True
@@ -369,94 +162,33 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
         cand.name, cand.label, cand.fixed = adjective_of, "GPE", True
         cand.cues.append(("GPE", GAZETTEER_WEIGHT))
         return cand
-    if cand.label == "NORP" and cand.end - cand.start > 1 and doc[cand.end - 1].pos_ == "PROPN" and not adjective_of:
+    # "Labour", "Roma" are names too: a one-word group form counts when the model said NORP; a
+    # people's plural ("North Koreans") or a group of several words ("Bosnian Serb") always does
+    several = len(words) > 1 or fold(cand.form) in gaz.country_groups
+    group = gaz.group(cand.form) if cand.label == "NORP" or several else None
+    if not group and cand.label == "NORP" and cand.end - cand.start > 1 and doc[cand.end - 1].pos_ == "PROPN" and not adjective_of:
         cand.label = "ORG"  # a group is not named like "Saudi Aramco"; a company is
         return cand
-    group = gaz.group(cand.form) if cand.label == "NORP" else None  # "Labour", "Roma" are names too
     if group or adjective_of:
         cand.name, cand.label, cand.fixed = group or cand.form, "NORP", True
         cand.cues.append(("NORP", GAZETTEER_WEIGHT))
     return cand
 
 
-def _coordinated(doc: Doc, label: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Bounds of the names a span coordinates with "and"/"&", or the span itself: two people
-    ("Kelly and Baroni"), two countries ("Norway and Denmark"), or an organisation whose first part
-    already ends like a whole one ("Scottish National Party and Plaid Cymru"). A country named
-    with "and" ("Bosnia and Herzegovina") and organisation names such as "Fish and Wildlife
-    Service" stay whole."""
-    gaz = gazetteer()
-    for k in range(start + 1, end - 1):
-        if doc[k].lower_ not in ("and", "&") or not doc[k + 1].text[:1].isupper() or not doc[k - 1].text[:1].isupper():
-            continue
-        left, right = _text(doc, start, k), _text(doc, k + 1, end)
-        if gaz.country(_text(doc, start, end)):
-            return [(start, end)]
-        if (label == "PERSON"
-                or (gaz.country(left) and gaz.country(right))
-                or (label == "ORG" and doc[k - 1].lower_ in word_set("org_nouns.txt") | word_set("legal_suffixes.txt")
-                    and k - start > 1 and doc[k + 1].lower_ not in word_set("org_nouns.txt")
-                    and not all(t.lower_.rstrip(".") in word_set("legal_suffixes.txt") for t in doc[k + 1:end]))):
-            return [(start, k), *_coordinated(doc, label, k + 1, end)]
-    return [(start, end)]
+PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
 
 
-def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
-    """One span for a person's name the model cut in two: at a particle ("Ursula von der" +
-    "Leyen"), before an apostrophe part ("Valéry Giscard" + "d'Estaing"), or into two person spans
-    that touch ("Zine El" + "Abidine Ben Ali"; two people always have a word or a comma between)."""
-    particles = word_set("name_particles.txt")
-    out: list[Span] = []
-    for ent in ents:
-        prev = out[-1] if out else None
-        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and (
-                ent.label_ == "PERSON" or doc[prev.end - 1].lower_ in particles):
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
-            continue
-        out.append(ent)
-    for k, ent in enumerate(out):
-        end = ent.end
-        if ent.label_ != "PERSON":
-            continue
-        if doc[end - 1].lower_ in particles and end < len(doc) and doc[end].text[:1].isupper():
-            end += 1  # "Ursula von der [Leyen]" when the model left the surname out
-        while end < len(doc) and re.match(r"^[a-z][\u2019']\w", doc[end].text) and doc[end].text[2:3].isupper():
-            end += 1  # "Valéry Giscard [d'Estaing]"
-        if end != ent.end and not any(o.start < end and o.end > ent.end for o in out if o is not ent):
-            out[k] = Span(doc, ent.start, end, label="PERSON")
-    return out
-
-
-def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
-    """Wanted entity spans with repaired bounds; a country+person span becomes two spans."""
-    gaz = gazetteer()
-    ents = [
-        e for e in doc.ents
-        if e.label_ in types
-        # a country or demonym the model typed as something else ("Cyprus" PRODUCT, "Russian" LANGUAGE)
-        or ("GPE" in types and e.label_ != "PERSON"
-            and (gaz.country(e.text) or (gaz.adjective_country(e.text) and _modifies_noun(e[-1]))))
-    ]
-    ents = _join_person_parts(doc, ents)
-    taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
-    out = []
-    for ent in ents:
-        others = taken - set(range(ent.start, ent.end))
-        start, end = ent.start, ent.end
-        if ent.label_ in EXTENDABLE:
-            start, end = _extend_left(ent, others), _extend_right(ent, others)
-        start, end = _clean_bounds(doc, start, end)
-        if start >= end:
-            continue
-        for part_start, part_end in _coordinated(doc, ent.label_, start, end)[:-1]:
-            out.append((ent, part_start, part_end))
-            start = part_end + 1
-        n = _country_prefix(doc, start, end)
-        if n and (ent.label_ == "PERSON" or (start > 0 and doc[start - 1].lower_ == "of" and _title_before(doc, start - 1, False))):
-            out.append((ent, start, start + n))
-            start += n
-        out.append((ent, start, end))
-    return out
+def _portfolio(doc: Doc, start: int, end: int, label: str) -> bool:
+    """The portfolio of a secretary or minister, not a body: the words right before the title
+    ("Commerce Secretary ...") or after "minister for" ("... for Indigenous Affairs"). A country, a
+    place, an acronym ("NATO Secretary General") or a name with an organisation word stays."""
+    if label != "ORG" or doc[start:end].text.isupper() or gazetteer().country(_text(doc, start, end)):
+        return False
+    if any(t.lower_ in word_set("org_nouns.txt") for t in doc[start:end]):
+        return False
+    after = end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
+    before = start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in PORTFOLIO_TITLES
+    return after or before
 
 
 def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> list[Candidate]:
@@ -465,19 +197,27 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
     plain = {_text(doc, s, e).casefold() for _, s, e in spans}
     surnames = {doc[e - 1].lower_ for _, s, e in spans if e - s > 1}
     states = word_set("us_states.txt", lower=False)
+    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     states_named = frozenset(t for t in (_text(doc, s, e) for _, s, e in spans) if t in states)
     out = []
     for ent, start, end in spans:
         titled = False
+        label = ent.label_
+        if label != "PERSON":
+            n = _role_prefix_length(doc, start, end)
+            if n and _bare_name(doc, start + n, end):
+                # "Detective Constable Daniel Dubé", "MP Tanya Davies" ORG: a title, then a person
+                start, titled, label = start + n, True, "PERSON"
         n = _title_length(doc, start, end)
-        if n and (ent.label_ == "PERSON" or _text(doc, start + n, end).casefold() in plain):
+        if n and (label == "PERSON" or _text(doc, start + n, end).casefold() in plain):
             start, titled = start + n, True
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             n = _role_prefix_length(doc, start, end)
             if n:
                 start, titled = start + n, True
         elif (end - start > 1 and _is_role(doc[end - 1]) and doc[end - 1].lower_ not in word_set("org_nouns.txt")
-              and doc[end - 2].lower_ not in NAME_JOINERS):  # not the "Justice" of "Court of Justice"
+              and doc[end - 2].lower_ not in NAME_JOINERS  # not the "Justice" of "Court of Justice"
+              and doc[end - 2].whitespace_):  # nor the "Sheikh" of "Sharm el-Sheikh"
             end -= 1  # "NASA Administrator", "Baltimore Police Commissioner": the body, not the role
             if all(_is_role(t) for t in doc[start:end]):
                 continue  # "Attorney General": a title, not a name
@@ -486,27 +226,77 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             continue
         if end - start == 1 and doc[start].lower_ in word_set("generic_words.txt"):
             continue  # "Defence", "Sea": part of a name, not one
+        if (end - start == 1 and doc[start].lower_ in lower_words and not form.isupper() and not _is_role(doc[start])
+                and doc[start].lower_ not in name_words() and not (gazetteer().group(form) or gazetteer().country(form)
+                                                                   or gazetteer().adjective_country(form))):
+            # "Groups", "Photographs": a word the text also writes in lower case is no name; a body
+            # named by its head ("Parliament", "Court") is, and so are "US" and "Turkey"
+            continue
         if all(_is_role(t) for t in doc[start:end]) and doc[end - 1].lower_ not in surnames:
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
             continue
-        if _is_document(doc, start, end) or _is_code(doc, start, end):
-            continue
-        if ent.label_ == "ORG" and _is_product(doc, end):
+        if _is_document(doc, start, end) or _is_code(doc, start, end) or any(
+                len(t.text) > 1 and any(b in t.text for b in "[](){}") for t in doc[start:end]):
+            continue  # a bracket inside a word is an editor's insertion ("[I]t"), not a name
+        if end - start > 2 and _is_role(doc[start]) and doc[start + 1].lower_ in ("of", "for", "in") and not gazetteer().country(_text(doc, start + 2, end)):
+            continue  # "Secretary of Homeland Security", "Superintendent of Police": an office
+        if _portfolio(doc, start, end, label):
+            continue  # "Commerce Secretary Wilbur Ross", "minister for East African Affairs"
+        if label == "ORG" and _is_product(doc, end):
             continue
         determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
-        cand = Candidate(sent_ids[start], start, end, ent.label_, form, form, determiner)
-        if titled or _title_before(doc, start):
+        cand = Candidate(sent_ids[start], start, end, label, form, form, determiner)
+        if titled or _title_before(doc, start) or (label in ("PERSON", "ORG") and _person_before(doc, start, end)):
             cand.cues.append(("PERSON", CUE_WEIGHT))
-        appositive = _apposition_type(doc[start:end].root)
+        root = doc[start:end].root
+        if label != "PERSON" and root.dep_ == "poss" and _context_cues().get(("kin", root.head.lower_)) == "PERSON":
+            cand.cues.append(("PERSON", CUE_WEIGHT))  # "Larroulet's wife" ORG: only people have wives
+        appositive = _apposition_type(root)
         if appositive:
             cand.cues.append((appositive, CUE_WEIGHT))
+        if is_platform(form):
+            cand.cues.append(("ORG", GAZETTEER_WEIGHT))
+        elif label == "PERSON" and end - start == 1 and form.isupper() and form.isalpha() and len(form) > 1:
+            cand.cues.append(("ORG", CUE_WEIGHT))  # "TEPCO", "NPR": people are not written as acronyms
         worded = _word_type(doc, start, end)
-        if worded and ent.label_ != worded:
+        if worded and label != worded:
             cand.cues.append((worded, CUE_WEIGHT))
-        if ent.label_ == "PERSON" and not titled:
+            if label == "PERSON" and (end - start > 2 or name_words().get(doc[start].lower_) == worded):
+                # "James Street West", "Fort Lee": no person's name holds a place word but as its
+                # surname ("Ricki Lake"), so this is the place; a person's given name may not join it
+                cand.label = worded
+        if label == "PERSON" and not titled:
             context = _context_type(doc, start, end)
             if context:
                 cand.cues.append((context, CUE_WEIGHT))
+            elif determiner and not _modifies_noun(doc[end - 1]) and doc[start:end].root.tag_.startswith("NNP"):
+                # "the Azores": news names no person with "the"; a plural name is a place, else a body
+                cand.cues.append(("LOC" if doc[end - 1].lower_.endswith("s") else "ORG", CUE_WEIGHT))
         out.append(_typed(cand, doc, states_named, frozenset(plain)))
+    covered = {i for _, s, e in spans for i in range(s, e)}
+    return sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)
+
+
+def _hyphen_countries(doc: Doc, covered: set[int], sent_ids: list[int]) -> list[Candidate]:
+    """Countries and groups named inside a hyphenated word the model left untagged ("U.S.-led",
+    "U.S.-Turkish", "Turkish-American"; guideline §2: a hyphen is a boundary), one candidate per
+    part, on the word's token."""
+    gaz = gazetteer()
+    out = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        glued = (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_) or (
+            token.i >= 1 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_)
+        parts = token.text.split("-") if "-" in token.text.strip("-") else [token.text] if glued else []
+        for part in parts:
+            country = gaz.country(part) or gaz.adjective_country(part)
+            group = None if country else gaz.group(part)
+            if not part[:1].isupper() or not (country or group):
+                continue
+            cand = Candidate(sent_ids[token.i], token.i, token.i + 1, "GPE" if country else "NORP",
+                             country or group, part, False, fixed=True)
+            cand.cues.append((cand.label, GAZETTEER_WEIGHT))
+            out.append(cand)
     return out

@@ -1,0 +1,106 @@
+"""Entity spans the model did not give: online platforms it left untagged or typed otherwise
+(``data/platforms.txt``), a name that an acronym in brackets beside it spells ("ISIS (Islamic State
+of Iraq and Syria)"), and a person's name that a title or a role beside it marks ("Tomasz Kubiak, a
+fire service spokesman").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..data import phrase_tuples
+from ..gazetteer import fold, gazetteer
+from .names import _is_role, _person_before, _role_words, _text, _title_before, name_words
+
+
+@lru_cache(maxsize=1)
+def _platforms() -> dict[str, int]:
+    """Folded platform name → its number of words (``data/platforms.txt``)."""
+    return {fold(" ".join(p)): len(p) for p in phrase_tuples("platforms.txt")}
+
+
+def is_platform(form: str) -> bool:
+    return fold(form) in _platforms()
+
+
+def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[Span]:
+    """``ents`` with online platforms as ORG spans: a platform the model tagged otherwise ("Quora"
+    GPE, "Hootsuite" PERSON), left untagged, or put inside a span of another type ("Facebook and
+    YouTube" WORK_OF_ART). A wanted span with more in it ("Facebook Inc.") is left as it is."""
+    if "ORG" not in types:
+        return ents
+    kept = [Span(doc, e.start, e.end, label="ORG") if is_platform(e.text) else e for e in ents]
+    taken = {i for e in kept for i in range(e.start, e.end)}
+    lengths = sorted(set(_platforms().values()), reverse=True)
+    i = 0
+    while i < len(doc):
+        for n in lengths:
+            if (i + n <= len(doc) and doc[i].text[:1].isupper() and not taken & set(range(i, i + n))
+                    and is_platform(doc[i:i + n].text)):
+                kept.append(Span(doc, i, i + n, label="ORG"))
+                i += n - 1
+                break
+        i += 1
+    return sorted(kept, key=lambda e: e.start)
+
+
+ACRONYM = re.compile(r"^[A-Z]{3,8}$")
+NAME_GLUE = frozenset({"of", "and", "the", "for", "&", "in", "on"})
+
+
+def _initials(tokens: Span) -> str:
+    return "".join(t.text[0] for t in tokens if t.lower_ not in NAME_GLUE)
+
+
+def _spelled_names(doc: Doc) -> list[Span]:
+    """ORG spans for a name that an acronym in brackets beside it spells, which the model cut or
+    took apart: "Islamic State of Iraq and the Levant (ISIL)", "ISIS (Islamic State of Iraq and
+    Syria)". Capitalised words and the glue words of names only."""
+    out: list[Span] = []
+    for i in range(1, len(doc) - 1):
+        if not (ACRONYM.match(doc[i].text) and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+            continue
+        acronym, k = doc[i].text, i - 1  # "... Levant (ISIL)": the name ends before "("
+        for start in range(k - 1, max(k - 3 * len(acronym), -1), -1):
+            words = doc[start:k]
+            if not doc[start].text[:1].isupper() or any(not (t.text[:1].isupper() or t.lower_ in NAME_GLUE) for t in words):
+                break
+            if _initials(words) == acronym and len(words) > len(acronym):
+                out.append(Span(doc, start, k, label="ORG"))
+                break
+    for i in range(len(doc) - 2):  # "ISIS (Islamic State of Iraq and Syria)": the name inside the brackets
+        if not (ACRONYM.match(doc[i].text) and doc[i + 1].text == "("):
+            continue
+        close = next((j for j in range(i + 2, min(i + 4 * len(doc[i].text), len(doc))) if doc[j].text == ")"), None)
+        if close is None:
+            continue
+        words = doc[i + 2:close]
+        if (len(words) > len(doc[i].text) and _initials(words) == doc[i].text
+                and all(t.text[:1].isupper() or t.lower_ in NAME_GLUE for t in words)):
+            out.append(Span(doc, i + 2, close, label="ORG"))
+    return out
+
+
+def _untagged_people(doc: Doc) -> list[Span]:
+    """Person spans for names the model left untagged but the text marks as a person's: two or
+    three capitalised proper nouns after a title or a role noun ("Senator Ana Ruiz", "chancellor,
+    Pradeep Khosla") or with a role in apposition after them ("Tomas Kubiak, a fire service
+    spokesman")."""
+    gaz = gazetteer()
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].ent_iob_ == "O" and doc[j].pos_ == "PROPN" and doc[j].is_alpha \
+                and doc[j].text[:1].isupper() and not doc[j].is_upper and not _is_role(doc[j]) and doc[j].lower_ not in name_words():
+            j += 1
+        if j - i >= 2 and (j == len(doc) or doc[j].pos_ != "PROPN") and not gaz.country(_text(doc, i, j)):
+            root = doc[i:j].root
+            role_after = any(c.dep_ == "appos" and c.lower_ in _role_words() for c in root.children)
+            role_before = i >= 2 and doc[i - 1].text == "," and doc[i - 2].lower_ in _role_words() and doc[i - 2].pos_ == "NOUN"
+            if role_after or role_before or _title_before(doc, i, via_country=False) or _person_before(doc, i, j):
+                out.append(Span(doc, i, j, label="PERSON"))
+        i = max(j, i + 1)
+    return out

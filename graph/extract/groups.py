@@ -1,0 +1,92 @@
+"""The groups of mentions inside one document that ``entities.py`` links: one group per folded
+name, a union-find over them, and the tests several rules share (acronym, edit distance, person).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..gazetteer import fold, without_legal_suffix
+from .mentions import Candidate
+
+
+@dataclass
+class _Group:
+    key: str
+    candidates: list[Candidate]
+
+    @cached_property
+    def name(self) -> str:
+        """The most used spelling, the first seen on a tie."""
+        counts = Counter(c.name for c in self.candidates)
+        return max(counts, key=lambda n: (counts[n], -min(c.start for c in self.candidates if c.name == n)))
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.key.split())
+
+    @cached_property  # read only once every candidate is in (group_entities)
+    def fixed(self) -> bool:
+        return any(c.fixed for c in self.candidates)
+
+    @cached_property
+    def labels(self) -> Counter[str]:
+        return Counter(c.label for c in self.candidates)
+
+
+def group_key(cand: Candidate) -> str:
+    """What mentions are grouped by: the folded name, without a legal-form suffix ("Apple Inc." and
+    "Apple" are one group) or a web suffix ("Amazon.com") unless the gazetteer identified it."""
+    if cand.fixed:
+        return fold(cand.name)
+    return without_legal_suffix(fold(WEB_SUFFIX.sub("", cand.name)))  # "Amazon.com" is "Amazon"
+
+
+WEB_SUFFIX = re.compile(r"(?<=\w)\.(com|net|org)$")
+
+
+def _acronym(group: _Group) -> str | None:
+    raw = group.name.replace(".", "").replace("&", "")  # "PG&E" spells "Pacific Gas and Electric"
+    if 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper() and " " not in group.name:
+        return raw.lower()
+    return None
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with transpositions of neighbours counted as one edit ("Chriac" /
+    "Chirac"), stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, before[j - 2] + 1)
+            current.append(value)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return previous[-1]
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, child: int, root: int) -> None:
+        self.parent[self.find(child)] = self.find(root)
+
+
+def _is_person(group: _Group) -> bool:
+    return group.labels.get("PERSON", 0) > 0 or any(label == "PERSON" for c in group.candidates for label, _ in c.cues)

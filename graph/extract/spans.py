@@ -1,0 +1,258 @@
+"""Repairing the model's entity spans: a name it cut short is extended (over its own noun phrase,
+its "for ..." or "of the <country>" part, a branch after a comma, two places after "of", a group
+name past a hyphen) and a person's name cut at a particle is joined; then ``splits.py`` cleans the
+edges and splits names run together. ``_spans`` gives the repaired bounds of every wanted span;
+``mentions.py`` turns them into candidates.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from ..data import word_set
+from ..gazetteer import NAME_JOINERS, fold, gazetteer
+from .names import _is_role, _modifies_noun, _text, _title_before, _title_starts
+from .added_spans import _platform_spans, _spelled_names, _untagged_people, is_platform
+from .splits import (
+    _clean_bounds,
+    _comma_parts,
+    _coordinated,
+    _country_prefix,
+    _lowercase_parts,
+    _place_before_person,
+    _possessive_parts,
+)
+
+
+EXTENDABLE = frozenset({"ORG", "PERSON", "FAC"})
+
+
+def _extend_left(ent: Span, taken: set[int], labels: dict[str, str]) -> int:
+    """New start of ``ent`` after taking in capitalised words of its own noun phrase."""
+    doc, start = ent.doc, ent.start
+    left_edge = ent.root.left_edge.i
+    i = start - 1
+    while i >= left_edge and i not in taken:
+        token = doc[i]
+        if ent.label_ == "PERSON" and (_is_role(token) or labels.get(token.text, "PERSON") != "PERSON"):
+            break  # "Chief Executive [Carrie Lam]", "in Queensland [Bob Katter]": a title or a place is not part of the name
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            start = i
+        elif not (token.lower_ in NAME_JOINERS and i - 1 >= left_edge and doc[i - 1].pos_ == "PROPN"):
+            break
+        i -= 1
+    return start
+
+
+def _extend_right(ent: Span, taken: set[int]) -> int:
+    """New end of ``ent`` after taking in the capitalised head word it modifies and that head's
+    "of ..." name part: "[Amy Berman] Jackson", "[the United States] House of Representatives".
+    A title or, for a person, an organisation word ("Foundation") is never taken in."""
+    doc, end = ent.doc, ent.end
+    org_words = word_set("org_nouns.txt")
+    while end < len(doc) and end not in taken:
+        token = doc[end]
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper() and doc[end - 1].head.i == end):
+            break
+        if _title_starts(doc, end) or (ent.label_ == "PERSON" and token.lower_ in org_words):
+            break
+        end += 1
+        if (end + 1 < len(doc) and doc[end].lower_ in NAME_JOINERS and doc[end].head.i == end - 1
+                and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper() and end + 1 not in taken):
+            end += 2
+    return _national_body_end(doc, ent.label_, end)
+
+
+def _national_body_end(doc: Doc, label: str, end: int) -> int:
+    """End of an organisation named "<body> of [the] <country>" that the model cut before "of":
+    "[the Supreme Court] of the United Kingdom" is one name (guideline §2: the longest name wins)."""
+    if label != "ORG" or end + 2 >= len(doc) or doc[end].lower_ != "of" or doc[end - 1].lower_ not in word_set("org_nouns.txt"):
+        return end
+    k = end + 1 + (doc[end + 1].lower_ == "the" and doc[end + 1].ent_iob_ != "B")  # the model's span may hold "the"
+    if k >= len(doc) or doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "GPE":
+        return end
+    j = k + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    if not gazetteer().country(doc[k:j].text) or doc[j - 1].tag_ == "POS":
+        return end
+    return j
+
+
+def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One span for a person's name the model cut in two: at a particle ("Ursula von der" +
+    "Leyen"), before an apostrophe part ("Valéry Giscard" + "d'Estaing"), or into two person spans
+    that touch ("Zine El" + "Abidine Ben Ali"; two people always have a word or a comma between)."""
+    particles = word_set("name_particles.txt")
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and (
+                ent.label_ == "PERSON" or doc[prev.end - 1].lower_ in particles):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    for k, ent in enumerate(out):
+        end = ent.end
+        if ent.label_ != "PERSON":
+            continue
+        if doc[end - 1].lower_ in particles and end < len(doc) and doc[end].text[:1].isupper():
+            end += 1  # "Ursula von der [Leyen]" when the model left the surname out
+        while end < len(doc) and re.match(r"^[a-z][\u2019']\w", doc[end].text) and doc[end].text[2:3].isupper():
+            end += 1  # "Valéry Giscard [d'Estaing]"
+        if end != ent.end and not any(o.start < end and o.end > ent.end for o in out if o is not ent):
+            out[k] = Span(doc, ent.start, end, label="PERSON")
+    return out
+
+
+def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
+    """Wanted entity spans with repaired bounds; a country+person span becomes two spans."""
+    gaz = gazetteer()
+    ents = [
+        e for e in doc.ents
+        if e.label_ in types
+        # a country or demonym the model typed as something else ("Cyprus" PRODUCT, "Russian" LANGUAGE)
+        or ("GPE" in types and e.label_ != "PERSON"
+            and (gaz.country(e.text) or (gaz.adjective_country(e.text) and _modifies_noun(e[-1]))))
+        or is_platform(e.text)
+        # "the Polish Embassy" FAC or WORK_OF_ART: a body that acts is an organisation (guideline §1)
+        or ("ORG" in types and e.label_ in ("FAC", "WORK_OF_ART") and e[-1].lower_ in word_set("org_nouns.txt"))
+    ]
+    ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("FAC", "WORK_OF_ART") else e for e in ents]
+    ents = _join_person_parts(doc, _platform_spans(doc, ents, types))
+    if "ORG" in types:
+        spelled = _spelled_names(doc)
+        ents = sorted([*(e for e in ents if not any(e.start < s.end and s.start < e.end for s in spelled)), *spelled],
+                      key=lambda e: e.start)
+    if "PERSON" in types:
+        ents = sorted([*ents, *_untagged_people(doc)], key=lambda e: e.start)
+    labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
+    # names used on their own: the model's spans, and proper nouns also written outside a
+    # coordination ("Nakheel owes ...", which the model does not tag)
+    words = {t.text for t in doc if t.text[:1].isupper() and t.pos_ == "PROPN"
+             and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("and", "&")) and not (t.i and doc[t.i - 1].lower_ in ("and", "&"))}
+    # (a model span counts when it is there twice: once may be the piece of a name it cut, "U.S. Fish")
+    spans_seen = Counter(_text(doc, e.start, e.end) for e in doc.ents)
+    alone = frozenset(t for t, n in spans_seen.items() if n > 1) | words
+    taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
+    out = []
+    absorbed = 0  # end of a group name that took in the next span ("Chinese" + "Americans")
+    for ent in ents:
+        if ent.start < absorbed:
+            continue
+        others = taken - set(range(ent.start, ent.end))
+        start, end = ent.start, ent.end
+        campus = False
+        group_end = _group_compound_end(doc, start, end)
+        if group_end > end:
+            ent, end = Span(doc, start, group_end, label="NORP"), group_end
+            absorbed = group_end
+        elif ent.label_ == "ORG":
+            tail_end = _org_tail_end(doc, start, end)
+            if tail_end > end:
+                campus = doc[end].text == ","  # a comma that belongs to the name
+                ent, end, absorbed = Span(doc, start, tail_end, label="ORG"), tail_end, tail_end
+        if ent.label_ in EXTENDABLE:
+            start, end = _extend_left(ent, others, labels), _extend_right(ent, others)
+            absorbed = max(absorbed, end)  # "Supreme Court of [the United Kingdom]" took in a span
+        if (end < len(doc) and doc[end - 1].text.endswith("-") and doc[end - 1].whitespace_ == ""
+                and doc[end].text[:1].isupper() and end not in others):
+            end += 1  # "Sharm el-[Sheikh]": the model stopped at the hyphen
+        start, end = _clean_bounds(doc, start, end)
+        if start >= end:
+            continue
+        commas = [(start, end)] if campus else _comma_parts(doc, start, end)
+        parts = [p for c in commas for q in _lowercase_parts(doc, *c) for p in _possessive_parts(doc, *q, labels)]
+        for part_start, part_end in parts[:-1]:
+            out.append((ent, part_start, part_end))  # "Reddit, Foursquare", "Wikileaks, Julian Assange"
+            start = part_end + 1
+        for part_start, part_end in _coordinated(doc, ent.label_, start, end, alone)[:-1]:
+            out.append((ent, part_start, part_end))
+            start = part_end + 1
+        n = _country_prefix(doc, start, end)
+        if n and (ent.label_ == "PERSON" or (start > 0 and doc[start - 1].lower_ == "of" and _title_before(doc, start - 1, False))):
+            out.append((ent, start, start + n))
+            start += n
+        elif ent.label_ in ("PERSON", "ORG") and ent.start > 0 and doc[ent.start - 1].pos_ == "ADP":
+            n = _place_before_person(doc, start, end, labels, ent.label_ == "ORG", _title_before(doc, ent.start - 1, False))
+            if n:  # "Senator from [Vermont] [Bernie Sanders]": the place, then the person
+                # a body named with "the" ("Speaker of the House"), else a place, unless named elsewhere
+                label = labels.get(_text(doc, start, start + n), "ORG" if doc[ent.start].lower_ == "the" else "GPE")
+                out.append((Span(doc, start, start + n, label=label), start, start + n))
+                ent, start = Span(doc, start + n, end, label="PERSON"), start + n
+        out.append((ent, start, end))
+    return out
+
+
+def _campus_end(doc: Doc, start: int, end: int) -> int:
+    """End of "<body> of <place>, <place>" as one name, the second place naming one branch of the
+    body ("University of California, San Diego"), when that place is no country ("the University
+    of Sydney, Australia" is a body and where it is)."""
+    words = [t.lower_ for t in doc[start:end] if t.lower_ != "the"]
+    if not words or words[0] not in word_set("org_nouns.txt") or "of" not in words:
+        return end
+    k = end + 1
+    if doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "GPE":
+        return end
+    last = k + 1
+    while last < len(doc) and doc[last].ent_iob_ == "I":
+        last += 1
+    place = doc[k:last]
+    if gazetteer().country(place.text) or gazetteer().country(place.text.removesuffix("'s")):
+        return end
+    return last if place[-1].tag_ != "POS" else last - 1
+
+
+def _org_tail_end(doc: Doc, start: int, end: int) -> int:
+    """End of an organisation's name the model cut before its "for ...", "and ..." or ", ..." part: "Puerto
+    Rico Center [for Investigative Journalism]", "Tunisian League [for the Defence of Human
+    Rights]" after an organisation word; "U.S. Fish [and Wildlife Service]" when the part after
+    "and" ends with one. The part is capitalised words (with "of", "and", "the"), no place or person."""
+    org = word_set("org_nouns.txt")
+    if end + 1 >= len(doc):
+        return end
+    joiner = doc[end].lower_
+    if joiner == ",":
+        return _campus_end(doc, start, end)
+    if joiner not in ("for", "and", "&") or (joiner == "for" and doc[end - 1].lower_ not in org):
+        return end
+    k = end + 1
+    lower = [t.lower_ for t in doc[start:end]]
+    after_of = _text(doc, start + len(lower) - lower[::-1].index("of"), end) if "of" in lower else ""
+    if joiner != "for" and after_of and (gazetteer().country(after_of) or doc[end - 1].ent_type_ in ("GPE", "LOC")):
+        # "Islamic State of [Iraq and the Levant]": the "of" part names two places
+        j = k + (k < len(doc) and doc[k].lower_ == "the")
+        if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("GPE", "LOC"):
+            j += 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            return j
+    if k < len(doc) and doc[k].lower_ == "the":
+        if joiner != "for":
+            return end  # "the FAA and the National Transportation Safety Board" are two
+        k += 1
+    last = end
+    while k < len(doc) and (doc[k].text[:1].isupper() or (doc[k].lower_ in ("of", "the") and k > end + 1)):
+        if doc[k].ent_type_ in ("GPE", "PERSON", "NORP", "LOC", "DATE"):
+            return end
+        if doc[k].text[:1].isupper():
+            last = k + 1
+        k += 1
+    if last == end or (joiner != "for" and (doc[last - 1].lower_ not in org or doc[end - 1].lower_ in org)):
+        return end
+    return last
+
+
+def _group_compound_end(doc: Doc, start: int, end: int) -> int:
+    """End of a group name that goes on past the span with a hyphen or one more word, when the
+    gazetteer knows the whole as a group ("Asian-American", "Chinese Americans", "Irish-Catholic"):
+    the group, not the country of its first part."""
+    gaz = gazetteer()
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        if gaz.group(_text(doc, start, end + 2)) and fold(_text(doc, start, end + 2)) in gaz.groups:
+            return end + 2
+    if end < len(doc) and doc[end].text[:1].isupper() and fold(_text(doc, start, end + 1)) in gaz.groups:
+        return end + 1
+    return end
