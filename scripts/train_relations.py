@@ -180,8 +180,10 @@ direction. Written by `scripts/train_relations.py --final` on {cfg["trained"]}; 
   lbfgs, seed {cfg["seed"]}) over {features:,} named binary features seen in at least
   {cfg["min_count"]} training candidates; four classes: none, first → second, second → first,
   symmetric. Confidence = 1 − P(none); an edge's confidence is the noisy-OR of its sentences'.
-- **Features** (`features.py`): entity types; the dependency path between the two mentions
-  (labels, length, bigrams, lemmas, common ancestor); the trigger verb or action noun, its class
+- **Features** (`features.py`): entity types; the dependency path between the two mentions, each
+  read at the argument slot it fills (a conjunct at its first conjunct's, a name under a state organ
+  at the organ's, a list member at its list's, an apposition at its noun's) (labels, length,
+  bigrams, lemmas, common ancestor); the trigger verb or action noun, its class
   and how each mention hangs under it; what the path crosses (reporting verb, clausal complement,
   quote, apposition, relative clause, coordination, "of", brackets); negation and modality cues;
   token distance; the hand-written rules' verdict and pattern names.
