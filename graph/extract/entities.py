@@ -29,6 +29,7 @@ Method:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -113,8 +114,9 @@ def _misspelt(short: _Group, long: _Group) -> bool:
 
 
 class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    def __init__(self, weights: list[int]) -> None:
+        self.parent = list(range(len(weights)))
+        self.weight = list(weights)  # candidates in each root's cluster (kept up to date by union)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -123,41 +125,88 @@ class _UnionFind:
         return i
 
     def union(self, child: int, root: int) -> None:
-        self.parent[self.find(child)] = self.find(root)
+        child, root = self.find(child), self.find(root)
+        if child != root:
+            self.parent[child] = root
+            self.weight[root] += self.weight[child]
+
+
+def _index(groups: list[_Group], keep: Callable[[int], bool], *keys: Callable[[int], Iterable]) -> dict:
+    """Key → ascending indexes of the groups ``keep`` accepts that have that key.
+
+    Each rule looks up the few groups that could match instead of scanning every group: a long
+    text names thousands, and the scans were quadratic.
+    """
+    found: dict = defaultdict(list)
+    for j in range(len(groups)):
+        if keep(j):
+            for key_of in keys:
+                for key in dict.fromkeys(key_of(j)):
+                    found[key].append(j)
+    return found
+
+
+def _suffixes(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The proper trailing parts of a name: ("donald", "trump") → ("trump",)."""
+    return (words[-n:] for n in range(1, len(words)))
+
+
+def _prefixes(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    return (words[:n] for n in range(1, len(words)))
+
+
+def _parenthesised(groups: list[_Group], doc: Doc, by_key: dict[str, int]) -> dict[str, list[int]]:
+    """Folded word in parentheses right after a name of several words → the groups of those names
+    ("Islamic Revolutionary Guard Corps (IRGC)")."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for cand in (c for g in groups for c in g.candidates):
+        if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
+            if len(cand.name.split()) > 1:
+                found[fold(doc[cand.end + 1].text)].append(by_key[group_key(cand)])
+    return found
 
 
 def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
-    uf = _UnionFind(len(groups))
-    persons = [i for i, g in enumerate(groups) if g.labels.get("PERSON") and len(g.words) > 2]
-    for i in persons:  # "George W. Bush" → "George Bush"
-        for j, other in enumerate(groups):
-            if j != i and len(other.words) == 2 and other.words == (groups[i].words[0], groups[i].words[-1]):
+    uf = _UnionFind([len(g.candidates) for g in groups])
+    by_words = {g.words: i for i, g in enumerate(groups)}
+    for i, g in enumerate(groups):  # "George W. Bush" → "George Bush"
+        if g.labels.get("PERSON") and len(g.words) > 2:
+            j = by_words.get((g.words[0], g.words[-1]))
+            if j is not None and j != i:
                 uf.union(i, j)
 
     by_key = {g.key: i for i, g in enumerate(groups)}
+    spelling = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: all_initials(groups[j].words))
+    parenthesised = _parenthesised(groups, doc, by_key)
     for i, group in enumerate(groups):
         acronym = _acronym(group)
         if acronym is None or group.fixed:
             continue
-        spelled = {uf.find(j) for j, other in enumerate(groups) if len(other.words) > 1 and acronym in all_initials(other.words)}
-        for cand in (c for g in groups for c in g.candidates):  # "... Guard Corps (IRGC)"
-            if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
-                if fold(doc[cand.end + 1].text) == group.key and len(cand.name.split()) > 1:
-                    spelled.add(uf.find(by_key[group_key(cand)]))
+        spelled = {uf.find(j) for j in spelling.get(acronym, ())}
+        spelled |= {uf.find(j) for j in parenthesised.get(group.key, ())}
         if len(spelled) == 1:
             uf.union(i, spelled.pop())
 
     organisations = [i for i, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed]
-    for i in organisations:
-        for j in organisations:
-            if len(groups[j].words) >= len(groups[i].words) and i != j and _misspelt(groups[i], groups[j]):
+    plain = [j for j in organisations if not any(ch.isdigit() for ch in groups[j].key)]
+    tails: dict[tuple[int, int], list[int]] = defaultdict(list)  # (words, characters) of a trailing part → groups
+    for j in plain:
+        for n in range(1, len(groups[j].words) + 1):
+            tails[n, len(" ".join(groups[j].words[-n:]))].append(j)
+    for i in plain:  # a typo: the trailing words of a name within two letters' edits
+        n, size = len(groups[i].words), len(groups[i].key)
+        if size < TYPO_MIN_LENGTH:
+            continue
+        near = sorted({j for d in range(-TYPO_MAX_EDITS, TYPO_MAX_EDITS + 1) for j in tails.get((n, size + d), ())})
+        for j in near:
+            if i != j and _misspelt(groups[i], groups[j]):
                 uf.union(i, j)
 
+    ending = _index(groups, lambda j: not groups[j].fixed, lambda j: _suffixes(groups[j].words))
     for i in sorted(range(len(groups)), key=lambda i: len(groups[i].words)):
-        short = groups[i].words
         if groups[i].fixed or _acronym(groups[i]):
             continue
-        longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-len(short):] == short and not g.fixed]
+        longer = ending.get(groups[i].words, [])
         if len({uf.find(j) for j in longer}) != 1:
             continue
         j = longer[0]
@@ -170,26 +219,26 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
     # "Mahan" for "Mahan Air", "NBC" for "NBC News": the leading words of exactly one longer
     # organisation name that goes on with trade-name words only, when no name ends with them (then
     # they would be a surname).
-    organisations = [j for j, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed and not _is_person(g)]
+    starting = _index(groups, lambda j: bool(groups[j].labels.get("ORG")) and not groups[j].fixed and not _is_person(groups[j]),
+                      lambda j: _prefixes(groups[j].words))
+    any_ending = _index(groups, lambda j: True, lambda j: _suffixes(groups[j].words))
     for i, group in enumerate(groups):
         if group.fixed or uf.find(i) != i or _acronym(group) or set(group.labels) - {"ORG", "PERSON"}:
             continue
         if any(fold(c.name) != group.key for c in group.candidates):
             continue  # "Apple" beside "Apple Inc." is already the company's full name
         n = len(group.words)
-        starts = {uf.find(j) for j in organisations if len(groups[j].words) > n and groups[j].words[:n] == group.words
-                  and _company_tail(groups[j].words[n:], by_key)}
-        ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
-        if len(starts) == 1 and not ends:
+        starts = {uf.find(j) for j in starting.get(group.words, ()) if _company_tail(groups[j].words[n:], by_key)}
+        if len(starts) == 1 and not any_ending.get(group.words):
             uf.union(i, starts.pop())
 
     # "Parliament" / "Supreme Court" for "Parliament of Iraq" / "Supreme Court of the United
     # Kingdom": the head of an "X of Y" organisation name, when only one name has that head.
+    heads_of = _index(groups, lambda j: bool(groups[j].labels.get("ORG")), lambda j: _heads_before_of(groups[j].words))
     for i, group in enumerate(groups):
         if group.fixed or not group.labels.get("ORG") or uf.find(i) != i:
             continue
-        heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels.get("ORG")
-                 and group.words in _heads_before_of(other.words)}
+        heads = {uf.find(j) for j in heads_of.get(group.words, ()) if j != i}
         if len(heads) == 1:
             uf.union(i, heads.pop())
 
@@ -201,18 +250,24 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
 
     # "Brigid" for "Brigid Kosgei": a lone given name joins the one person whose name starts with
     # it, when no name ends with it (then it would be a surname, and "Jordan" may be a place).
-    people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g)]
+    is_person = {j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g)}
+    given = _index(groups, is_person.__contains__, lambda j: groups[j].words[:1])
+    surnames = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: groups[j].words[-1:])
+    first_named: dict[int, int] = {}  # cluster root → where its first full person name starts
+    for j in sorted(is_person):
+        root = uf.find(j)
+        first_named[root] = min(first_named.get(root, len(doc)), min(c.start for c in groups[j].candidates))
     for i, group in enumerate(groups):
         if len(group.words) != 1 or group.fixed or uf.find(i) != i or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}:
             continue
-        starts = {uf.find(j) for j in people if groups[j].words[0] == group.words[0]}
-        ends = [j for j, g in enumerate(groups) if len(g.words) > 1 and g.words[-1] == group.words[0]]
-        if len(starts) != 1 or ends:
+        starts = {uf.find(j) for j in given.get(group.words[0], ())}
+        if len(starts) != 1 or surnames.get(group.words[0]):
             continue
         root = starts.pop()
-        first_full = min(c.start for j in people if uf.find(j) == root for c in groups[j].candidates)
         # a given name the model typed otherwise ("Jamal" GPE) counts when the full name came first
-        if group.labels.get("PERSON") or all(c.start > first_full for c in group.candidates):
+        if group.labels.get("PERSON") or all(c.start > first_named[root] for c in group.candidates):
+            if i in first_named:  # full names already joined to this name move with it
+                first_named[root] = min(first_named[root], first_named.pop(i))
             uf.union(i, root)
     return uf
 
@@ -244,12 +299,11 @@ def _typo_limit(word: str) -> int:
 PERSON_DOMINANCE = 3  # a person named this many times as often as the next is the one a shared surname means
 
 
-def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind) -> set[int]:
+def _dominant_person(roots: set[int], uf: _UnionFind) -> set[int]:
     """Of several people sharing a surname, the one named at least ``PERSON_DOMINANCE`` times as
     often as each other ("Trump" in a story about Donald Trump that mentions Melania Trump once)."""
-    counts = {r: sum(len(g.candidates) for j, g in enumerate(groups) if uf.find(j) == r) for r in roots}
-    ranked = sorted(counts, key=lambda r: -counts[r])
-    if counts[ranked[0]] >= PERSON_DOMINANCE * counts[ranked[1]]:
+    ranked = sorted(roots, key=lambda r: -uf.weight[r])
+    if uf.weight[ranked[0]] >= PERSON_DOMINANCE * uf.weight[ranked[1]]:
         return {ranked[0]}
     return roots
 
@@ -265,40 +319,49 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
     # lone word of it is a person's
     names = [j for j, g in enumerate(groups) if len(g.words) > 1 and not g.fixed and not set(g.labels) - {"PERSON", "ORG", "FAC"}]
     words = {j: _person_words(groups[j]) for j in set(people) | set(names)}
+    is_person, is_name = set(people), set(names)
+    by_surname = _index(groups, is_person.__contains__, lambda j: words[j][-1:])
+    later = _index(groups, lambda j: j in is_name and len(words[j]) > 2, lambda j: words[j][1:])
+    # surnames by first letter and length: a typo is at most two letters away
+    by_shape = _index(groups, is_person.__contains__, lambda j: [(words[j][-1][:1], len(words[j][-1]))])
+    given = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: groups[j].words[:1])
     for i, group in enumerate(groups):
         if (len(group.words) != 1 or group.fixed or uf.find(i) != i or _acronym(group)
                 or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}):
             continue
-        if _is_person(group) and not any(w[-1] == group.words[0] for j, w in words.items() if j in people):
-            found = {uf.find(j) for j in names if len(words[j]) > 2 and _bare(group.words[0]) in words[j][1:]}
+        if _is_person(group) and not by_surname.get(group.words[0]):
+            found = {uf.find(j) for j in later.get(_bare(group.words[0]), ())}
             if len(found) == 1:
                 uf.union(i, found.pop())
                 continue
         w = _bare(group.words[0])
-        found = {uf.find(j) for j in people if words[j][-1] == w}
+        found = {uf.find(j) for j in by_surname.get(w, ())}
         if not found and w.endswith("s"):  # "the Kaczynskis": the family, named after the one person
-            found = {uf.find(j) for j in people if words[j][-1] == w[:-1]}
+            found = {uf.find(j) for j in by_surname.get(w[:-1], ())}
         if len(found) > 1:
-            found = _dominant_person(found, groups, uf)
+            found = _dominant_person(found, uf)
         if not found and group.labels.get("GPE"):
             continue  # a place the model knows ("Baghdad") is not a misspelt "Baghdadi"
-            found = {uf.find(j) for j in people if len(words[j]) > 2 and w in words[j][1:]}
         if not found and len(w) >= SURNAME_TYPO_MIN_LENGTH and w.isalpha():
-            found = {uf.find(j) for j in people if words[j][-1][:1] == w[:1]
-                     and _edit_distance(w, words[j][-1], _typo_limit(w)) <= _typo_limit(w)}
-        if len(found) == 1 and (_is_person(group) or not any(len(g.words) > 1 and g.words[0] == group.words[0]
-                                                             for g in groups)):
+            limit = _typo_limit(w)
+            near = (j for size in range(len(w) - limit, len(w) + limit + 1) for j in by_shape.get((w[:1], size), ()))
+            found = {uf.find(j) for j in near if _edit_distance(w, words[j][-1], limit) <= limit}
+        if len(found) == 1 and (_is_person(group) or not given.get(group.words[0])):
             uf.union(i, found.pop())
+    leading = _index(groups, is_person.__contains__, lambda j: _prefixes(words[j]))
     for a in people:  # "John Luk" for "John Luk Jok": the leading words of exactly one longer name
-        longer = {uf.find(b) for b in people if len(words[b]) > len(words[a]) and words[b][:len(words[a])] == words[a]}
+        longer = {uf.find(b) for b in leading.get(words[a], ())}
         if len(longer) == 1 and len(words[a]) > 1:
             uf.union(a, longer.pop())
+    # the same given names and a surname a typo apart; "Jansen" and "Hansen" are two families
+    alike = _index(groups, is_person.__contains__, lambda j: [(words[j][:-1], len(words[j]), words[j][-1][:1])])
     for a in people:
-        for b in people:
-            wa, wb = words[a], words[b]
-            if (a < b and len(wa) == len(wb) and wa[:-1] == wb[:-1] and len(wa[-1]) >= SURNAME_TYPO_MIN_LENGTH
-                    and wa[-1][:1] == wb[-1][:1]  # "Jansen" and "Hansen" are two families
-                    and 0 < _edit_distance(wa[-1], wb[-1], _typo_limit(wa[-1])) <= _typo_limit(wa[-1])):
+        wa = words[a]
+        if len(wa[-1]) < SURNAME_TYPO_MIN_LENGTH:
+            continue
+        for b in alike[wa[:-1], len(wa), wa[-1][:1]]:
+            wb = words[b]
+            if a < b and 0 < _edit_distance(wa[-1], wb[-1], _typo_limit(wa[-1])) <= _typo_limit(wa[-1]):
                 uf.union(a, b)
 
 
