@@ -113,6 +113,30 @@ def _misspelt(short: _Group, long: _Group) -> bool:
     return 0 < _edit_distance(short.key, tail, TYPO_MAX_EDITS) <= TYPO_MAX_EDITS
 
 
+TYPO_PIECES = 2 * TYPO_MAX_EDITS + 1  # each edit spoils at most two pieces, so one is left intact
+
+
+def _bounds(size: int) -> list[tuple[int, int]]:
+    return [(p * size // TYPO_PIECES, (p + 1) * size // TYPO_PIECES) for p in range(TYPO_PIECES)]
+
+
+def _pieces(text: str) -> list[tuple[int, int, str]]:
+    """(length, piece number, piece) of a name cut into ``TYPO_PIECES`` pieces."""
+    return [(len(text), p, text[a:b]) for p, (a, b) in enumerate(_bounds(len(text)))]
+
+
+def _pieces_near(text: str) -> set[tuple[int, int, str]]:
+    """The pieces a name within ``TYPO_MAX_EDITS`` edits of ``text`` may share with it: an intact
+    piece of the other name is in ``text`` at most that many characters from its own place."""
+    found = set()
+    for size in range(len(text) - TYPO_MAX_EDITS, len(text) + TYPO_MAX_EDITS + 1):
+        for p, (a, b) in enumerate(_bounds(size)):
+            for shift in range(-TYPO_MAX_EDITS, TYPO_MAX_EDITS + 1):
+                if 0 <= a + shift and b + shift <= len(text):
+                    found.add((size, p, text[a + shift : b + shift]))
+    return found
+
+
 class _UnionFind:
     def __init__(self, weights: list[int]) -> None:
         self.parent = list(range(len(weights)))
@@ -189,16 +213,16 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
 
     organisations = [i for i, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed]
     plain = [j for j in organisations if not any(ch.isdigit() for ch in groups[j].key)]
-    tails: dict[tuple[int, int], list[int]] = defaultdict(list)  # (words, characters) of a trailing part → groups
+    pieces: dict[tuple, list[int]] = defaultdict(list)
     for j in plain:
         for n in range(1, len(groups[j].words) + 1):
-            tails[n, len(" ".join(groups[j].words[-n:]))].append(j)
+            for piece in _pieces(" ".join(groups[j].words[-n:])):
+                pieces[(n, *piece)].append(j)
     for i in plain:  # a typo: the trailing words of a name within two letters' edits
-        n, size = len(groups[i].words), len(groups[i].key)
-        if size < TYPO_MIN_LENGTH:
+        n, key = len(groups[i].words), groups[i].key
+        if len(key) < TYPO_MIN_LENGTH:
             continue
-        near = sorted({j for d in range(-TYPO_MAX_EDITS, TYPO_MAX_EDITS + 1) for j in tails.get((n, size + d), ())})
-        for j in near:
+        for j in sorted({j for piece in _pieces_near(key) for j in pieces.get((n, *piece), ())}):
             if i != j and _misspelt(groups[i], groups[j]):
                 uf.union(i, j)
 
