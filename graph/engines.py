@@ -10,19 +10,24 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import chain, islice
 
+from typing import TYPE_CHECKING
+
 from .records import DocExtraction, Document
+
+if TYPE_CHECKING:
+    from .extract.mentions import NameContext
 
 # graph.extract and graph.nlp import spaCy: they are imported where a document is parsed, so a
 # build whose documents all come from the cache never imports it.
 
 DOCS_PER_TASK = 16
+PART_CHARS = 20_000  # a long text is parsed in parts of at most this many characters ...
+LONG_CHARS = 50_000  # ... when it is longer than this (shorter texts are parsed whole)
 PIPE_BATCH_SIZE = 32
 PADDED_CHARS = 60_000
 IN_FLIGHT_PER_PROCESS = 4
@@ -47,46 +52,47 @@ def _padded_groups(documents: list[Document], budget: int = PADDED_CHARS) -> Ite
         yield group
 
 
-def split_text(text: str, limit: int) -> list[tuple[int, str]]:
-    """(offset, part) pieces of at most ``limit`` characters, cut after a blank line if possible,
-    else after a sentence end, else at a space: nothing is dropped."""
-    parts = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), 0)
-        if cut < limit // 2:
-            cut = max(window.rfind(". "), window.rfind("\n"), 0)
-        if cut < limit // 2:
-            cut = max(window.rfind(" "), 0)
-        cut = cut + 1 if cut else limit
-        parts.append((start, text[start : start + cut]))
-        start += cut
-    parts.append((start, text[start:]))
-    return parts
+def _parse_part(model: str | None, text: str, types: frozenset[str]) -> tuple[bytes, NameContext]:
+    """Round 1 of a long document's part, in a worker: its parse, shipped as bytes, and its names."""
+    from .extract import name_context
+    from .nlp import load_model, normalize
+
+    doc = load_model(model)(normalize(text))
+    return doc.to_bytes(exclude=["tensor", "user_data"]), name_context(doc, types)
 
 
-def _extract_long(nlp, document: Document, wanted: frozenset[str], pronouns: bool) -> DocExtraction:
-    """A document over the model's ``max_length``: parsed in parts, one extraction for all."""
-    from .extract import extract_document
-    from .nlp import normalize
+def _on_part(model: str | None, data: bytes, step: Callable, args: tuple) -> object:
+    """Rounds 2 and 3 of a part, in any worker: the parse from its bytes (a few percent of parsing it)."""
+    from spacy.tokens import Doc
 
-    entities, mentions, relations, cooccurrences, sentences = [], [], [], [], {}
-    keys = sent_ids = 0
-    for offset, part in split_text(document.text, nlp.max_length):
-        x = extract_document(Document(document.id, part, document.date), nlp(normalize(part)), wanted, pronouns)
-        entities += [replace(e, key=e.key + keys) for e in x.entities]
-        mentions += [replace(m, key=m.key + keys, sent_id=m.sent_id + sent_ids, start_char=m.start_char + offset,
-                             end_char=m.end_char + offset) for m in x.mentions]
-        relations += [replace(r, sent_id=r.sent_id + sent_ids, source_key=r.source_key + keys,
-                              target_key=r.target_key + keys) for r in x.relations]
-        cooccurrences += [replace(c, sent_id=c.sent_id + sent_ids, a_key=c.a_key + keys, b_key=c.b_key + keys)
-                          for c in x.cooccurrences]
-        sentences.update({sent_id + sent_ids: text for sent_id, text in x.sentences.items()})
-        keys += len(x.entities)
-        sent_ids += x.sentence_count
-    return DocExtraction(document.id, document.date, tuple(entities), tuple(mentions), tuple(relations),
-                         tuple(cooccurrences), sentences, sent_ids)
+    from .nlp import load_model
+
+    return step(Doc(load_model(model).vocab).from_bytes(data, exclude=["tensor", "user_data"]), *args)
+
+
+StarMap = Callable[[Callable, list[tuple]], list]  # Pool.starmap: fn(*args) for each args, in order
+
+
+def extract_long(document: Document, model: str | None, types: frozenset[str], pronouns: bool = True,
+                 starmap: StarMap | None = None) -> DocExtraction:
+    """A document over ``LONG_CHARS``: parsed in parts, by ``starmap``'s workers if given, else here;
+    one extraction of all of them (``graph.extract.extract_parts``), the same either way."""
+    from .extract import extract_parts, in_process
+    from .nlp import load_model, normalize, split_text
+
+    nlp = load_model(model)
+    parts = split_text(document.text, min(PART_CHARS, nlp.max_length))
+    offsets = [offset for offset, _ in parts]
+    if starmap is None:
+        docs = list(nlp.pipe((normalize(part) for _, part in parts), batch_size=1))
+        return extract_parts(document, offsets, in_process(docs), types, pronouns)
+    parsed = starmap(_parse_part, [(model, part, types) for _, part in parts])
+    data = [d for d, _ in parsed]
+
+    def map_parts(step: Callable, args: list[tuple]) -> list:
+        return starmap(_on_part, [(model, d, step, a) for d, a in zip(data, args)])
+
+    return extract_parts(document, offsets, map_parts, types, pronouns, [c for _, c in parsed])
 
 
 def extract_batch(
@@ -100,8 +106,8 @@ def extract_batch(
     wanted = frozenset(types)
     out = []
     for group in _padded_groups(documents):
-        if len(group) == 1 and len(group[0].text) > nlp.max_length:
-            out.append(_extract_long(nlp, group[0], wanted, pronouns))
+        if len(group) == 1 and len(group[0].text) > LONG_CHARS:
+            out.append(extract_long(group[0], model, wanted, pronouns))
             continue
         texts = ((normalize(d.text), d) for d in group)
         parsed = nlp.pipe(texts, as_tuples=True, batch_size=len(group))
@@ -150,19 +156,39 @@ def run_local(
     load_model(model)  # forked workers inherit the loaded pipeline instead of loading their own
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # Pool.imap reads its input as fast as it can; the semaphore keeps only a few batches of
-    # documents in memory at once, so memory does not grow with the corpus.
-    in_flight = threading.Semaphore(IN_FLIGHT_PER_PROCESS * processes)
-
-    def bounded() -> Iterator[list[Document]]:
-        for batch in batches(documents):
-            in_flight.acquire()
-            yield batch
-
     with context.Pool(processes, initializer=_worker_start, initargs=(model,)) as pool:
-        for result in pool.imap(work, bounded(), chunksize=1):
-            in_flight.release()
-            yield result
+        starmap = partial(pool.starmap, chunksize=1)
+        # Only a few batches are in flight, so memory does not grow with the corpus.
+        pending: deque = deque()
+        for unit in _units(documents):
+            if isinstance(unit, Document):  # a long document: its parts are the tasks
+                while pending:
+                    yield pending.popleft().get()
+                yield [extract_long(unit, model, frozenset(types), pronouns, starmap)]
+                continue
+            pending.append(pool.apply_async(work, (unit,)))
+            if len(pending) >= IN_FLIGHT_PER_PROCESS * processes:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _units(documents: Iterable[Document], size: int = DOCS_PER_TASK) -> Iterator[list[Document] | Document]:
+    """Batches of documents in input order, and each document over ``LONG_CHARS`` on its own."""
+    batch: list[Document] = []
+    for document in documents:
+        if len(document.text) > LONG_CHARS:
+            if batch:
+                yield batch
+                batch = []
+            yield document
+            continue
+        batch.append(document)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def run_dask(
@@ -186,8 +212,17 @@ def run_dask(
     try:
         in_flight_limit = 4 * max(1, len(client.scheduler_info().get("workers", {})) or processes)
         pending: deque = deque()
-        for batch in batches(documents):
-            pending.append(client.submit(extract_batch, batch, model, types, pronouns, pure=False))
+
+        def starmap(step: Callable, args: list[tuple]) -> list:
+            return client.gather([client.submit(step, *a, pure=False) for a in args])
+
+        for unit in _units(documents):
+            if isinstance(unit, Document):  # a long document: its parts are the tasks
+                while pending:
+                    yield pending.popleft().result()
+                yield [extract_long(unit, model, frozenset(types), pronouns, starmap)]
+                continue
+            pending.append(client.submit(extract_batch, unit, model, types, pronouns, pure=False))
             if len(pending) >= in_flight_limit:
                 yield pending.popleft().result()
         while pending:

@@ -33,8 +33,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc
-
 from ..data import word_set
 from ..gazetteer import all_initials, fold, gazetteer, without_legal_suffix
 from ..records import LocalEntity, Mention
@@ -179,18 +177,17 @@ def _prefixes(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     return (words[:n] for n in range(1, len(words)))
 
 
-def _parenthesised(groups: list[_Group], doc: Doc, by_key: dict[str, int]) -> dict[str, list[int]]:
+def _parenthesised(groups: list[_Group], by_key: dict[str, int]) -> dict[str, list[int]]:
     """Folded word in parentheses right after a name of several words → the groups of those names
     ("Islamic Revolutionary Guard Corps (IRGC)")."""
     found: dict[str, list[int]] = defaultdict(list)
     for cand in (c for g in groups for c in g.candidates):
-        if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
-            if len(cand.name.split()) > 1:
-                found[fold(doc[cand.end + 1].text)].append(by_key[group_key(cand)])
+        if cand.parenthesis is not None and len(cand.name.split()) > 1:
+            found[cand.parenthesis].append(by_key[group_key(cand)])
     return found
 
 
-def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
+def _link(groups: list[_Group]) -> _UnionFind:
     uf = _UnionFind([len(g.candidates) for g in groups])
     by_words = {g.words: i for i, g in enumerate(groups)}
     for i, g in enumerate(groups):  # "George W. Bush" → "George Bush"
@@ -201,7 +198,7 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
 
     by_key = {g.key: i for i, g in enumerate(groups)}
     spelling = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: all_initials(groups[j].words))
-    parenthesised = _parenthesised(groups, doc, by_key)
+    parenthesised = _parenthesised(groups, by_key)
     for i, group in enumerate(groups):
         acronym = _acronym(group)
         if acronym is None or group.fixed:
@@ -279,8 +276,8 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
     surnames = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: groups[j].words[-1:])
     first_named: dict[int, int] = {}  # cluster root → where its first full person name starts
     for j in sorted(is_person):
-        root = uf.find(j)
-        first_named[root] = min(first_named.get(root, len(doc)), min(c.start for c in groups[j].candidates))
+        root, start = uf.find(j), min(c.start for c in groups[j].candidates)
+        first_named[root] = min(first_named.get(root, start), start)
     for i, group in enumerate(groups):
         if len(group.words) != 1 or group.fixed or uf.find(i) != i or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}:
             continue
@@ -434,19 +431,20 @@ def _vote(members: list[_Group], full: _Group) -> str:
 
 
 def group_entities(
-    doc: Doc, original: str, candidates: list[Candidate]
+    original: str, candidates: list[Candidate]
 ) -> tuple[list[LocalEntity], list[Mention], dict[int, int]]:
     """Local entities, their mentions, and a token index → entity key map.
 
-    ``doc`` was parsed from a normalised copy of ``original`` of the same length (see
-    ``graph.nlp.normalize``), so its character offsets are offsets into ``original``.
+    ``candidates`` carry their character offsets into ``original`` (the parse saw its normalised
+    copy, of the same length: ``graph.nlp.normalize``). Only the candidates are read, so the
+    candidates of a document's parts, with their offsets shifted, group as the whole would.
     """
     by_key: dict[str, _Group] = {}
     for cand in candidates:
         key = group_key(cand)
         by_key.setdefault(key, _Group(key, [])).candidates.append(cand)
     groups = list(by_key.values())
-    uf = _link(groups, doc)
+    uf = _link(groups)
     clusters: dict[int, list[_Group]] = defaultdict(list)
     for i, group in enumerate(groups):
         clusters[uf.find(i)].append(group)
@@ -461,11 +459,8 @@ def group_entities(
         for group in members:
             for cand in group.candidates:
                 count += 1
-                start_char = doc[cand.start].idx
-                end_char = doc[cand.end - 1].idx + len(doc[cand.end - 1])
-                mentions.append(
-                    Mention(cand.sent_id, start_char, end_char, original[start_char:end_char], cand.form, cand.label, key)
-                )
+                mentions.append(Mention(cand.sent_id, cand.start_char, cand.end_char,
+                                        original[cand.start_char:cand.end_char], cand.form, cand.label, key))
                 for i in range(cand.start, cand.end):
                     token_keys[i] = key
         aliases = tuple(sorted({c.form for g in members for c in g.candidates} | {full.name}))

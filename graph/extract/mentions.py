@@ -50,6 +50,21 @@ class Candidate:
     determiner: bool  # "the" right before the name
     cues: list[tuple[str, float]] = field(default_factory=list)  # (label, weight) from context
     fixed: bool = False  # identified by the gazetteer: never joined to a longer name
+    # Read from the parse once, so that grouping needs no Doc (a long text is grouped from its parts'
+    # candidates): character bounds, the word in parentheses right after ("... Corps (IRGC)",
+    # folded), and the token before (an honorific gives the person's gender).
+    start_char: int = 0
+    end_char: int = 0
+    parenthesis: str | None = None
+    before: str = ""
+
+
+def _located(cand: Candidate, doc: Doc) -> Candidate:
+    cand.start_char, cand.end_char = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+    if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
+        cand.parenthesis = fold(doc[cand.end + 1].text)
+    cand.before = doc[cand.start - 1].text if cand.start > 0 else ""
+    return cand
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
@@ -459,13 +474,38 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     return out
 
 
-def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> list[Candidate]:
-    """Cleaned, typed mentions of the wanted entity types, in text order."""
-    spans = _spans(doc, types)
-    plain = {_text(doc, s, e).casefold() for _, s, e in spans}
-    surnames = {doc[e - 1].lower_ for _, s, e in spans if e - s > 1}
+@dataclass(frozen=True)
+class NameContext:
+    """What the rules for one mention read from the rest of the document: every entity span's text
+    (folded), the last word of every span of several words, the US states named. The context of
+    a document parsed in parts is the union of its parts' (``merge``)."""
+
+    plain: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    states_named: frozenset[str] = frozenset()
+
+    def merge(self, other: NameContext) -> NameContext:
+        return NameContext(self.plain | other.plain, self.surnames | other.surnames,
+                           self.states_named | other.states_named)
+
+
+def name_context(doc: Doc, types: frozenset[str], spans: list | None = None) -> NameContext:
+    """The context ``doc``'s own entity spans give (``spans``: ``_spans(doc, types)`` if known)."""
+    spans = _spans(doc, types) if spans is None else spans
     states = word_set("us_states.txt", lower=False)
-    states_named = frozenset(t for t in (_text(doc, s, e) for _, s, e in spans) if t in states)
+    texts = [_text(doc, s, e) for _, s, e in spans]
+    return NameContext(frozenset(t.casefold() for t in texts),
+                       frozenset(doc[e - 1].lower_ for _, s, e in spans if e - s > 1),
+                       frozenset(t for t in texts if t in states))
+
+
+def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
+                       context: NameContext | None = None) -> list[Candidate]:
+    """Cleaned, typed mentions of the wanted entity types, in text order; ``context`` is the
+    whole document's when ``doc`` is one part of it (default: ``doc``'s own)."""
+    spans = _spans(doc, types)
+    context = context or name_context(doc, types, spans)
+    plain, surnames, states_named = context.plain, context.surnames, context.states_named
     out = []
     for ent, start, end in spans:
         titled = False
@@ -508,5 +548,5 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             context = _context_type(doc, start, end)
             if context:
                 cand.cues.append((context, CUE_WEIGHT))
-        out.append(_typed(cand, doc, states_named, frozenset(plain)))
+        out.append(_located(_typed(cand, doc, states_named, plain), doc))
     return out
