@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 # build whose documents all come from the cache never imports it.
 
 DOCS_PER_TASK = 16
-PART_CHARS = 20_000  # a long text is parsed in parts of at most this many characters ...
-LONG_CHARS = 50_000  # ... when it is longer than this (shorter texts are parsed whole)
 PIPE_BATCH_SIZE = 32
 PADDED_CHARS = 60_000
 IN_FLIGHT_PER_PROCESS = 4
@@ -78,7 +76,7 @@ def extract_long(document: Document, model: str | None, types: frozenset[str], p
     """A document over ``LONG_CHARS``: parsed in parts, by ``starmap``'s workers if given, else here;
     one extraction of all of them (``graph.extract.extract_parts``), the same either way."""
     from .extract import extract_parts, in_process
-    from .nlp import load_model, normalize, split_text
+    from .nlp import PART_CHARS, load_model, normalize, split_text
 
     nlp = load_model(model)
     parts = split_text(document.text, min(PART_CHARS, nlp.max_length))
@@ -100,13 +98,13 @@ def extract_batch(
 ) -> list[DocExtraction]:
     """Parse and extract a batch of documents (the unit of work every engine ships)."""
     from .extract import extract_document
-    from .nlp import load_model, normalize
+    from .nlp import LONG_CHARS, load_model, normalize
 
     nlp = load_model(model)
     wanted = frozenset(types)
     out = []
     for group in _padded_groups(documents):
-        if len(group) == 1 and len(group[0].text) > LONG_CHARS:
+        if len(group) == 1 and len(group[0].text) > min(LONG_CHARS, nlp.max_length):
             out.append(extract_long(group[0], model, wanted, pronouns))
             continue
         texts = ((normalize(d.text), d) for d in group)
@@ -151,16 +149,16 @@ def run_local(
         for batch in batches(documents):
             yield work(batch)
         return
-    from .nlp import load_model
+    from .nlp import LONG_CHARS, load_model
 
-    load_model(model)  # forked workers inherit the loaded pipeline instead of loading their own
+    limit = min(LONG_CHARS, load_model(model).max_length)  # forked workers inherit the loaded pipeline
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with context.Pool(processes, initializer=_worker_start, initargs=(model,)) as pool:
         starmap = partial(pool.starmap, chunksize=1)
         # Only a few batches are in flight, so memory does not grow with the corpus.
         pending: deque = deque()
-        for unit in _units(documents):
+        for unit in _units(documents, limit):
             if isinstance(unit, Document):  # a long document: its parts are the tasks
                 while pending:
                     yield pending.popleft().get()
@@ -173,18 +171,18 @@ def run_local(
             yield pending.popleft().get()
 
 
-def _units(documents: Iterable[Document], size: int = DOCS_PER_TASK) -> Iterator[list[Document] | Document]:
-    """Batches of documents in input order, and each document over ``LONG_CHARS`` on its own."""
+def _units(documents: Iterable[Document], limit: int) -> Iterator[list[Document] | Document]:
+    """Batches of documents in input order, and each document over ``limit`` characters on its own."""
     batch: list[Document] = []
     for document in documents:
-        if len(document.text) > LONG_CHARS:
+        if len(document.text) > limit:
             if batch:
                 yield batch
                 batch = []
             yield document
             continue
         batch.append(document)
-        if len(batch) >= size:
+        if len(batch) >= DOCS_PER_TASK:
             yield batch
             batch = []
     if batch:
@@ -216,7 +214,9 @@ def run_dask(
         def starmap(step: Callable, args: list[tuple]) -> list:
             return client.gather([client.submit(step, *a, pure=False) for a in args])
 
-        for unit in _units(documents):
+        from .nlp import LONG_CHARS
+
+        for unit in _units(documents, LONG_CHARS):
             if isinstance(unit, Document):  # a long document: its parts are the tasks
                 while pending:
                     yield pending.popleft().result()

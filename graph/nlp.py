@@ -33,6 +33,10 @@ def normalize(text: str) -> str:
     return text.translate(_ONE_TO_ONE)
 
 
+# Parsing in parts keeps the parse linear in the length of the text (one very long Doc costs more
+# per word) and lets the worker processes share one text.
+PART_CHARS = 20_000  # a long text is parsed in parts of at most this many characters ...
+LONG_CHARS = 50_000  # ... when it is longer than this; shorter texts are parsed whole
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
