@@ -456,10 +456,11 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
     taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
     for ent in ents:
-        others = taken - set(range(ent.start, ent.end))
         start, end = ent.start, ent.end
         if ent.label_ in EXTENDABLE:
-            start, end = _extend_left(ent, others), _extend_right(ent, others)
+            # the extensions test only tokens outside the span, so the other spans' tokens are ``taken``
+            # (a copy without this span's, per span, made this quadratic in the number of names)
+            start, end = _extend_left(ent, taken), _extend_right(ent, taken)
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
