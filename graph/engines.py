@@ -103,13 +103,14 @@ def extract_batch(
     nlp = load_model(model)
     wanted = frozenset(types)
     out = []
-    for group in _padded_groups(documents):
-        if len(group) == 1 and len(group[0].text) > min(LONG_CHARS, nlp.max_length):
-            out.append(extract_long(group[0], model, wanted, pronouns))
+    for unit in _units(documents, min(LONG_CHARS, nlp.max_length)):
+        if isinstance(unit, Document):
+            out.append(extract_long(unit, model, wanted, pronouns))
             continue
-        texts = ((normalize(d.text), d) for d in group)
-        parsed = nlp.pipe(texts, as_tuples=True, batch_size=len(group))
-        out += [extract_document(d, doc, wanted, pronouns) for doc, d in parsed]
+        for group in _padded_groups(unit):
+            texts = ((normalize(d.text), d) for d in group)
+            parsed = nlp.pipe(texts, as_tuples=True, batch_size=len(group))
+            out += [extract_document(d, doc, wanted, pronouns) for doc, d in parsed]
     return out
 
 

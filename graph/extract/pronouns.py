@@ -92,8 +92,9 @@ def resolve_pronouns(
         clause = {c.i for c in token.head.children} | {token.head.i}
         same_clause = {token_keys[i] for i in clause if i in token_keys}
         best = None
-        for index, key in reversed(heads):
-            if index >= token.i or index < paragraph_start or key in same_clause:
+        # the mentions between the paragraph's start and the pronoun, nearest first
+        for index, key in reversed(heads[bisect_left(heads, (paragraph_start,)):bisect_left(heads, (token.i,))]):
+            if key in same_clause:
                 continue
             at = bisect_left(quotes, index) - first_quote
             if (at != quotation) if quotation % 2 else at % 2:

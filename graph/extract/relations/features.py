@@ -222,8 +222,8 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
         if lemma in word_set("light_verbs.txt"):
             f.append("trigger:light_verb")
         roles = []
-        for side, token in (("first", a), ("second", b)):
-            chain = argument_chain(token, trigger)
+        chains = (argument_chain(a, trigger), argument_chain(b, trigger))
+        for side, chain in (("first", chains[0]), ("second", chains[1])):
             role = chain.split(">")[0]
             roles.append(role)
             f += [f"trigger:{side}_role={role}", f"trigger:{side}_chain={chain}",
@@ -245,7 +245,6 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
         f.append(f"trigger:roles={roles[0]}|{roles[1]}")
         if roles[0] == roles[1] and roles[0] not in ("self", "outside"):
             f.append("trigger:same_argument")
-        chains = (argument_chain(a, trigger), argument_chain(b, trigger))
         f.append(f"trigger:chains={chains[0]}|{chains[1]}")
         f += [f"trigger:lemma_first_chain={lemma}|{chains[0]}", f"trigger:lemma_second_chain={lemma}|{chains[1]}",
               f"trigger:roles_types={roles[0]}|{roles[1]}|{ta}|{tb}"]
