@@ -4,6 +4,10 @@ Every engine runs the same pure function, ``extract_batch``, on batches of docum
 the batches' ``DocExtraction``s in input order. Parsing and extraction both happen inside the
 worker, so only small records cross process boundaries (``nlp.pipe(n_process=...)`` would ship
 whole ``Doc``s back and leave the rules to one core). Each worker process loads the model once.
+
+A document over ``graph.nlp.LONG_CHARS`` is the exception: its parts are the tasks
+(``extract_long``), so that one long text keeps every worker busy; the workers send back each
+part's parse as bytes and the small records of each round of ``graph.extract.extract_parts``.
 """
 from __future__ import annotations
 
