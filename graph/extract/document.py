@@ -109,7 +109,7 @@ def _group(text: str, offsets: list[int], found: list[PartCandidates]) -> _Group
         sent_starts.append(sentences)
         candidates += [dataclasses.replace(c, start=c.start + tokens, end=c.end + tokens, sent_id=c.sent_id + sentences,
                                            start_char=c.start_char + offset, end_char=c.end_char + offset)
-                       for c in part.candidates]
+                       for c in part.candidates] if tokens or offset else part.candidates
         sent_bounds += [(a + offset, b + offset) for a, b in part.sent_bounds]
         tokens += part.tokens
         sentences += len(part.sent_bounds)
@@ -123,7 +123,7 @@ def _group(text: str, offsets: list[int], found: list[PartCandidates]) -> _Group
     for m in mentions:
         n = bisect_right(sent_starts, m.sent_id) - 1
         part_mentions[n].append(dataclasses.replace(m, sent_id=m.sent_id - sent_starts[n], start_char=m.start_char - offsets[n],
-                                                    end_char=m.end_char - offsets[n]))
+                                                    end_char=m.end_char - offsets[n]) if n or offsets[0] else m)
     return _Grouped(entities, mentions, part_mentions, part_token_keys, known, sent_bounds, sent_starts)
 
 
