@@ -138,11 +138,12 @@ def extract_parts(document: Document, offsets: list[int], map_parts: PartMap, ty
     contexts = contexts if contexts is not None else map_parts(name_context, [(types,)] * n)
     context = reduce(NameContext.merge, contexts, NameContext())
     grouped = _group(document.text, offsets, map_parts(part_candidates, [(types, context)] * n))
+    by_key = {e.key: e for e in grouped.entities}
     part_args = []
-    for i in range(n):  # only the part's own entities: their labels are what the part reads
-        keys = set(grouped.part_token_keys[i].values())
-        entities = [e for e in grouped.entities if e.key in keys]
-        part_args.append((texts[i], entities, grouped.part_mentions[i], grouped.part_token_keys[i], grouped.genders, pronouns))
+    for i in range(n):  # only the part's own entities: their labels and genders are what the part reads
+        keys = sorted(set(grouped.part_token_keys[i].values()))
+        part_args.append((texts[i], [by_key[k] for k in keys], grouped.part_mentions[i], grouped.part_token_keys[i],
+                          {k: grouped.genders[k] for k in keys if k in grouped.genders}, pronouns))
     relations = [dataclasses.replace(r, sent_id=r.sent_id + grouped.sent_starts[i]) if i else r
                  for i, found in enumerate(map_parts(part_relations, part_args)) for r in found]
     cooccurrences = extract_cooccurrences(grouped.mentions)
