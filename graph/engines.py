@@ -11,6 +11,7 @@ part's parse as bytes and the small records of each round of ``graph.extract.ext
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -33,6 +34,9 @@ DOCS_PER_TASK = 16
 PIPE_BATCH_SIZE = 32
 PADDED_CHARS = 60_000
 IN_FLIGHT_PER_PROCESS = 4
+# A text that reaches every word list, the gazetteer and the relation model (see run_local).
+WARM_UP = ("President Ana Silva of Portugal met Mr. Olaf Brandt, the German Chancellor, in Lisbon. "
+           "He said that the European Union (EU) and NATO would send aid to Ukraine.")
 
 
 def _padded_groups(documents: list[Document], budget: int = PADDED_CHARS) -> Iterator[list[Document]]:
@@ -154,12 +158,21 @@ def run_local(
         for batch in batches(documents):
             yield work(batch)
         return
-    from .nlp import LONG_CHARS, load_model
+    from .extract import extract_document
+    from .nlp import LONG_CHARS, load_model, normalize
 
-    limit = min(LONG_CHARS, load_model(model).max_length)  # forked workers inherit the loaded pipeline
+    nlp = load_model(model)
+    limit = min(LONG_CHARS, nlp.max_length)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        # Forked workers inherit the loaded pipeline, word lists and relation model instead of each
+        # loading its own; frozen objects are never visited by a worker's garbage collector, which
+        # would otherwise copy every page of them into the worker.
+        extract_document(Document("warm-up", WARM_UP), nlp(normalize(WARM_UP)), frozenset(types), pronouns)
+        gc.freeze()
     with context.Pool(processes, initializer=_worker_start, initargs=(model,)) as pool:
+        gc.unfreeze()
         starmap = partial(pool.starmap, chunksize=1)
         # Only a few batches are in flight, so memory does not grow with the corpus.
         pending: deque = deque()

@@ -57,11 +57,22 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(lemma for lemma, modality in modality_cues().items() if modality == "reported")
 
 
+_ANCESTORS = "entity_graph.ancestors"  # key of the Doc's user_data that keeps the chains
+
+
 def _ancestors(token: Token) -> list[Token]:
-    """The token and its heads up to the sentence root."""
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 64:
-        chain.append(chain[-1].head)
+    """The token and its heads up to the sentence root (do not change the list).
+
+    Kept on the Doc once climbed: every candidate pair of a sentence, its features and its trigger
+    climb the same chains, and each step makes a new Token object.
+    """
+    chains = token.doc.user_data.setdefault(_ANCESTORS, {})
+    chain = chains.get(token.i)
+    if chain is None:
+        chain = [token]
+        while chain[-1].head.i != chain[-1].i and len(chain) < 64:
+            chain.append(chain[-1].head)
+        chains[token.i] = chain
     return chain
 
 
