@@ -15,7 +15,7 @@ import pytest
 import graph.nlp
 from conftest import ROOT, SHARED, require
 from graph.engines import extract_batch, run_local
-from graph.extract import extract_document
+from graph.extract import extract_document, extract_parts, in_process
 from graph.nlp import normalize, split_text
 from graph.pipeline import Options, extract_corpus, graph_from_extractions
 from graph.records import DEFAULT_TYPES, Document
@@ -101,3 +101,21 @@ def test_a_long_text_is_cached_like_any_other(tmp_path, small_parts):
     again, stats = extract_corpus([repeated()], options)
     assert (stats.parsed, stats.from_cache) == (0, 1)
     assert again == first
+
+
+def test_parts_cut_out_of_one_parse_give_exactly_its_extraction(nlp):
+    """The same annotations in parts as in the whole (``Span.as_doc`` of one parse), so that any
+    difference is the extraction's: every rule that reads the rest of the document (span repair,
+    the names used elsewhere, grouping, genders, aliases) must see the whole text from the parts."""
+    require((SHARED / "corpus" / "news.jsonl").exists(), "needs ../shared/corpus/news.jsonl")
+    with (SHARED / "corpus" / "news.jsonl").open(encoding="utf-8") as handle:
+        articles = [json.loads(line)["text"].strip() for _, line in zip(range(12), handle)]
+    document = Document("corpus", "\n\n".join(articles))
+    doc = nlp(normalize(document.text))
+    parts = split_text(document.text, 2_000)
+    by_char = {t.idx: t.i for t in doc}
+    bounds = [by_char[offset] for offset, _ in parts] + [len(doc)]
+    docs = [doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:])]
+    assert len(docs) > 10
+    whole = extract_document(document, doc, TYPES)
+    assert extract_parts(document, [offset for offset, _ in parts], in_process(docs), TYPES) == whole

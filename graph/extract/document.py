@@ -5,15 +5,16 @@ computed in any process, cached, or shipped across a cluster.
 
 A long text is parsed in parts (``graph.nlp.split_text``), and ``extract_parts`` makes one
 extraction of them, the same as of one parse of the whole: every step that reads the whole
-document reads it through a small record the parts' records merge into. In three rounds over the
-parts, each of which any process can run on its part's parse:
+document reads it through a small record the parts' records merge into. In rounds over the parts
+(round 0 comes with a worker's parse, so three more), each of which any process can run on its
+part's parse:
 
 0. ``span_context``: what span repair reads from the part (``spans.SpanContext``; the parse of a
    part in a worker gives it); merged, in part order;
-1. ``name_context``: the names the part's repaired entity spans give (``mentions.NameContext``),
-   the spans repaired with the document's ``SpanContext``; merged;
-2. ``part_candidates``: the part's mentions, with that context; then grouped into the document's
-   entities all at once (``entities.group_entities`` reads candidates only), offsets shifted;
+1. ``part_names``: the part's entity spans, repaired with the document's ``SpanContext``, and the
+   names they give (``mentions.NameContext``); the contexts merged;
+2. ``part_candidates``: the part's mentions from its repaired spans, with that context; then
+   grouped into the document's entities all at once (``entities.group_entities`` reads candidates only), offsets shifted;
 3. ``part_relations``: pronouns and relations of the part, with the document's entities.
 
 ``extract_document`` runs the same rounds on a document of one part.
@@ -32,7 +33,7 @@ from spacy.tokens import Doc
 from ..records import DEFAULT_TYPES, DocExtraction, Document, LocalEntity, Mention, Relation
 from .cooccurrence import extract_cooccurrences
 from .entities import group_entities
-from .mentions import Candidate, NameContext, extract_candidates, name_context
+from .mentions import Candidate, NameContext, RepairedSpan, extract_candidates, name_context, part_names
 from .spans import SpanContext, span_context
 from .pronouns import genders, resolve_pronouns
 from .relations.extractor import extract_relations
@@ -78,9 +79,9 @@ class PartCandidates:
     tokens: int
 
 
-def part_candidates(doc: Doc, types: frozenset[str], context: NameContext) -> PartCandidates:
+def part_candidates(doc: Doc, types: frozenset[str], context: NameContext, spans: list[RepairedSpan]) -> PartCandidates:
     sent_ids, sent_bounds = _sentence_index(doc)
-    return PartCandidates(extract_candidates(doc, types, sent_ids, context), sent_bounds, len(doc))
+    return PartCandidates(extract_candidates(doc, types, sent_ids, context, spans), sent_bounds, len(doc))
 
 
 def part_relations(doc: Doc, text: str, entities: list[LocalEntity], mentions: list[Mention],
@@ -146,8 +147,9 @@ def extract_parts(document: Document, offsets: list[int], map_parts: PartMap, ty
     else:
         contexts = contexts if contexts is not None else map_parts(span_context, [()] * n)
         spans = reduce(SpanContext.merge, contexts, SpanContext())
-    context = reduce(NameContext.merge, map_parts(name_context, [(types, spans)] * n), NameContext())
-    grouped = _group(document.text, offsets, map_parts(part_candidates, [(types, context)] * n))
+    named = map_parts(part_names, [(types, spans)] * n)
+    context = reduce(NameContext.merge, (c for c, _ in named), NameContext())
+    grouped = _group(document.text, offsets, map_parts(part_candidates, [(types, context, s) for _, s in named]))
     by_key = {e.key: e for e in grouped.entities}
     part_args = []
     for i in range(n):  # only the part's own entities: their labels and genders are what the part reads
@@ -182,7 +184,7 @@ def in_process(docs: list[Doc]) -> PartMap:
 def analyse_document(document: Document, doc: Doc, types: frozenset[str], pronouns: bool = True) -> ParsedDocument:
     """Mentions, entities and pronouns of one parsed document (what the relation model reads)."""
     sent_ids, sent_bounds = _sentence_index(doc)
-    grouped = _group(document.text, [0], [part_candidates(doc, types, name_context(doc, types))])
+    grouped = _group(document.text, [0], [part_candidates(doc, types, *part_names(doc, types))])
     keys = grouped.part_token_keys[0]
     pronoun_keys = resolve_pronouns(doc, document.text, grouped.entities, grouped.mentions, keys, grouped.genders) if pronouns else {}
     return ParsedDocument(doc, sent_ids, sent_bounds, grouped.entities, grouped.mentions, keys, pronoun_keys)

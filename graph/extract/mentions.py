@@ -286,21 +286,33 @@ def _portfolio(doc: Doc, start: int, end: int, label: str) -> bool:
     return after or before
 
 
+# A repaired span as plain numbers, to ship between rounds: the model's span start and label, the
+# repaired start and end (what ``extract_candidates`` reads of ``spans._spans``).
+RepairedSpan = tuple[int, str, int, int]
+
+
+def part_names(doc: Doc, types: frozenset[str], spans_context: SpanContext | None = None) -> tuple[NameContext, list[RepairedSpan]]:
+    """``name_context`` of ``doc`` and its repaired spans, which ``extract_candidates`` then needs
+    not repair again (the repair reads ``spans_context``, the same in both rounds)."""
+    spans_context = span_context(doc) if spans_context is None else spans_context
+    spans = _spans(doc, types, spans_context)
+    return name_context(doc, types, spans_context, spans), [(ent.start, ent.label_, s, e) for ent, s, e in spans]
+
+
 def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
-                       context: NameContext | None = None) -> list[Candidate]:
+                       context: NameContext | None = None, spans: list[RepairedSpan] | None = None) -> list[Candidate]:
     """Cleaned, typed mentions of the wanted entity types, in text order; ``context`` is the
-    whole document's when ``doc`` is one part of it (default: ``doc``'s own)."""
+    whole document's when ``doc`` is one part of it (default: ``doc``'s own), and ``spans`` the
+    part's spans repaired with it (``part_names``; default: repaired here)."""
     if context is None:
-        spans_context = span_context(doc)
-        spans = _spans(doc, types, spans_context)
-        context = name_context(doc, types, spans_context, spans)
-    else:
-        spans = _spans(doc, types, context.spans)
+        context, spans = part_names(doc, types)
+    elif spans is None:
+        spans = [(ent.start, ent.label_, s, e) for ent, s, e in _spans(doc, types, context.spans)]
     plain, surnames, states_named, lower_words = context.plain, context.surnames, context.states_named, context.lower_words
     out = []
-    for ent, start, end in spans:
+    for ent_start, ent_label, start, end in spans:
         titled = False
-        label = ent.label_
+        label = ent_label
         if label != "PERSON":
             n = _role_prefix_length(doc, start, end)
             if n and _bare_name(doc, start + n, end):
@@ -343,7 +355,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue  # "Commerce Secretary Wilbur Ross", "minister for East African Affairs"
         if label == "ORG" and _is_product(doc, end):
             continue
-        determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
+        determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent_start - 1, 0) : start])
         cand = Candidate(sent_ids[start], start, end, label, form, form, determiner)
         if titled or _title_before(doc, start) or (label in ("PERSON", "ORG") and _person_before(doc, start, end)):
             cand.cues.append(("PERSON", CUE_WEIGHT))
@@ -372,7 +384,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
                 # "the Azores": news names no person with "the"; a plural name is a place, else a body
                 cand.cues.append(("LOC" if doc[end - 1].lower_.endswith("s") else "ORG", CUE_WEIGHT))
         out.append(_typed(cand, doc, states_named, plain))
-    covered = {i for _, s, e in spans for i in range(s, e)}
+    covered = {i for _, _, s, e in spans for i in range(s, e)}
     return [_located(c, doc) for c in sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)]
 
 
