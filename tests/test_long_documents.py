@@ -9,13 +9,16 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections import Counter
+from functools import reduce
 
 import pytest
 
 import graph.nlp
 from conftest import ROOT, SHARED, require
 from graph.engines import extract_batch, run_local
-from graph.extract import extract_document, extract_parts, in_process
+from graph.extract import extract_document, extract_parts, in_process, name_context, span_context
+from graph.extract.mentions import NameContext
+from graph.extract.spans import SpanContext
 from graph.nlp import normalize, split_text
 from graph.pipeline import Options, extract_corpus, graph_from_extractions
 from graph.records import DEFAULT_TYPES, Document
@@ -117,5 +120,9 @@ def test_parts_cut_out_of_one_parse_give_exactly_its_extraction(nlp):
     bounds = [by_char[offset] for offset, _ in parts] + [len(doc)]
     docs = [doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:])]
     assert len(docs) > 10
+    # what the rules read from the rest of the document, merged from the parts, is the whole's
+    spans = reduce(SpanContext.merge, [span_context(d) for d in docs], SpanContext())
+    assert spans == span_context(doc)
+    assert reduce(NameContext.merge, [name_context(d, TYPES, spans) for d in docs], NameContext()) == name_context(doc, TYPES)
     whole = extract_document(document, doc, TYPES)
     assert extract_parts(document, [offset for offset, _ in parts], in_process(docs), TYPES) == whole

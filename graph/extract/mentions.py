@@ -135,19 +135,17 @@ def _alias_subject(doc: Doc, start: int, end: int) -> Token | None:
 class NameContext:
     """What the rules for one mention read from the rest of the document: every entity span's text
     (folded), the last word of every span of several words, the US states named, and the words the
-    text writes in lower case; ``spans`` what span repair reads (``spans.SpanContext``). The
-    context of a document parsed in parts is the union of its parts' (``merge``)."""
+    text writes in lower case. The context of a document parsed in parts is the union of its
+    parts' (``merge``)."""
 
     plain: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     states_named: frozenset[str] = frozenset()
     lower_words: frozenset[str] = frozenset()
-    spans: SpanContext = field(default_factory=SpanContext)
 
     def merge(self, other: NameContext) -> NameContext:
         return NameContext(self.plain | other.plain, self.surnames | other.surnames,
-                           self.states_named | other.states_named, self.lower_words | other.lower_words,
-                           self.spans.merge(other.spans))
+                           self.states_named | other.states_named, self.lower_words | other.lower_words)
 
 
 def name_context(doc: Doc, types: frozenset[str], spans_context: SpanContext | None = None,
@@ -162,8 +160,7 @@ def name_context(doc: Doc, types: frozenset[str], spans_context: SpanContext | N
     return NameContext(frozenset(t.casefold() for t in texts),
                        frozenset(doc[e - 1].lower_ for _, s, e in spans if e - s > 1),
                        frozenset(t for t in texts if t in states),
-                       frozenset(t.text for t in doc if t.is_lower and t.is_alpha),
-                       spans_context)
+                       frozenset(t.text for t in doc if t.is_lower and t.is_alpha))
 
 
 CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
@@ -303,11 +300,11 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
                        context: NameContext | None = None, spans: list[RepairedSpan] | None = None) -> list[Candidate]:
     """Cleaned, typed mentions of the wanted entity types, in text order; ``context`` is the
     whole document's when ``doc`` is one part of it (default: ``doc``'s own), and ``spans`` the
-    part's spans repaired with it (``part_names``; default: repaired here)."""
+    part's spans repaired with the document's ``SpanContext`` (``part_names``): both or neither."""
     if context is None:
         context, spans = part_names(doc, types)
     elif spans is None:
-        spans = [(ent.start, ent.label_, s, e) for ent, s, e in _spans(doc, types, context.spans)]
+        raise ValueError("a document's context comes with the part's spans repaired in it (part_names)")
     plain, surnames, states_named, lower_words = context.plain, context.surnames, context.states_named, context.lower_words
     out = []
     for ent_start, ent_label, start, end in spans:
