@@ -120,7 +120,9 @@ def _group(text: str, offsets: list[int], found: list[PartCandidates]) -> _Group
         tokens += part.tokens
         sentences += len(part.sent_bounds)
     entities, mentions, token_keys = group_entities(text, candidates)
-    known = genders((token_keys[c.start], c.before) for c in candidates)
+    # each mention's own entity (two candidates share a token in "U.S.-Turkish")
+    before = {c.start_char: c.before for c in candidates}
+    known = genders((m.key, before[m.start_char]) for m in mentions)
     part_token_keys: list[dict[int, int]] = [{} for _ in found]
     for i, key in token_keys.items():
         n = bisect_right(token_starts, i) - 1
