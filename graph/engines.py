@@ -4,20 +4,28 @@ Every engine runs the same pure function, ``extract_batch``, on batches of docum
 the batches' ``DocExtraction``s in input order. Parsing and extraction both happen inside the
 worker, so only small records cross process boundaries (``nlp.pipe(n_process=...)`` would ship
 whole ``Doc``s back and leave the rules to one core). Each worker process loads the model once.
+
+A document over ``graph.nlp.LONG_CHARS`` is the exception: its parts are the tasks
+(``extract_long``), so that one long text keeps every worker busy; the workers send back each
+part's parse as bytes and the small records of each round of ``graph.extract.extract_parts``.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
-import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import chain, islice
 
+from typing import TYPE_CHECKING
+
 from .records import DocExtraction, Document
+
+if TYPE_CHECKING:
+    from .extract.spans import SpanContext
 
 # graph.extract and graph.nlp import spaCy: they are imported where a document is parsed, so a
 # build whose documents all come from the cache never imports it.
@@ -26,6 +34,9 @@ DOCS_PER_TASK = 16
 PIPE_BATCH_SIZE = 32
 PADDED_CHARS = 60_000
 IN_FLIGHT_PER_PROCESS = 4
+# A text that reaches every word list, the gazetteer and the relation model (see run_local).
+WARM_UP = ("President Ana Silva of Portugal met Mr. Olaf Brandt, the German Chancellor, in Lisbon. "
+           "He said that the European Union (EU) and NATO would send aid to Ukraine.")
 
 
 def _padded_groups(documents: list[Document], budget: int = PADDED_CHARS) -> Iterator[list[Document]]:
@@ -47,46 +58,48 @@ def _padded_groups(documents: list[Document], budget: int = PADDED_CHARS) -> Ite
         yield group
 
 
-def split_text(text: str, limit: int) -> list[tuple[int, str]]:
-    """(offset, part) pieces of at most ``limit`` characters, cut after a blank line if possible,
-    else after a sentence end, else at a space: nothing is dropped."""
-    parts = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), 0)
-        if cut < limit // 2:
-            cut = max(window.rfind(". "), window.rfind("\n"), 0)
-        if cut < limit // 2:
-            cut = max(window.rfind(" "), 0)
-        cut = cut + 1 if cut else limit
-        parts.append((start, text[start : start + cut]))
-        start += cut
-    parts.append((start, text[start:]))
-    return parts
+def _parse_part(model: str | None, text: str, types: frozenset[str]) -> tuple[bytes, SpanContext]:
+    """Round 0 of a long document's part, in a worker: its parse, shipped as bytes, and what span
+    repair reads from it."""
+    from .extract import span_context
+    from .nlp import load_model, normalize
+
+    doc = load_model(model)(normalize(text))
+    return doc.to_bytes(exclude=["tensor", "user_data"]), span_context(doc)
 
 
-def _extract_long(nlp, document: Document, wanted: frozenset[str], pronouns: bool) -> DocExtraction:
-    """A document over the model's ``max_length``: parsed in parts, one extraction for all."""
-    from .extract import extract_document
-    from .nlp import normalize
+def _on_part(model: str | None, data: bytes, step: Callable, args: tuple) -> object:
+    """Rounds 2 and 3 of a part, in any worker: the parse from its bytes (a few percent of parsing it)."""
+    from spacy.tokens import Doc
 
-    entities, mentions, relations, cooccurrences, sentences = [], [], [], [], {}
-    keys = sent_ids = 0
-    for offset, part in split_text(document.text, nlp.max_length):
-        x = extract_document(Document(document.id, part, document.date), nlp(normalize(part)), wanted, pronouns)
-        entities += [replace(e, key=e.key + keys) for e in x.entities]
-        mentions += [replace(m, key=m.key + keys, sent_id=m.sent_id + sent_ids, start_char=m.start_char + offset,
-                             end_char=m.end_char + offset) for m in x.mentions]
-        relations += [replace(r, sent_id=r.sent_id + sent_ids, source_key=r.source_key + keys,
-                              target_key=r.target_key + keys) for r in x.relations]
-        cooccurrences += [replace(c, sent_id=c.sent_id + sent_ids, a_key=c.a_key + keys, b_key=c.b_key + keys)
-                          for c in x.cooccurrences]
-        sentences.update({sent_id + sent_ids: text for sent_id, text in x.sentences.items()})
-        keys += len(x.entities)
-        sent_ids += x.sentence_count
-    return DocExtraction(document.id, document.date, tuple(entities), tuple(mentions), tuple(relations),
-                         tuple(cooccurrences), sentences, sent_ids)
+    from .nlp import load_model
+
+    return step(Doc(load_model(model).vocab).from_bytes(data, exclude=["tensor", "user_data"]), *args)
+
+
+StarMap = Callable[[Callable, list[tuple]], list]  # Pool.starmap: fn(*args) for each args, in order
+
+
+def extract_long(document: Document, model: str | None, types: frozenset[str], pronouns: bool = True,
+                 starmap: StarMap | None = None) -> DocExtraction:
+    """A document over ``LONG_CHARS``: parsed in parts, by ``starmap``'s workers if given, else here;
+    one extraction of all of them (``graph.extract.extract_parts``), the same either way."""
+    from .extract import extract_parts, in_process
+    from .nlp import PART_CHARS, load_model, normalize, split_text
+
+    nlp = load_model(model)
+    parts = split_text(document.text, min(PART_CHARS, nlp.max_length))
+    offsets = [offset for offset, _ in parts]
+    if starmap is None:
+        docs = list(nlp.pipe((normalize(part) for _, part in parts), batch_size=1))
+        return extract_parts(document, offsets, in_process(docs), types, pronouns)
+    parsed = starmap(_parse_part, [(model, part, types) for _, part in parts])
+    data = [d for d, _ in parsed]
+
+    def map_parts(step: Callable, args: list[tuple]) -> list:
+        return starmap(_on_part, [(model, d, step, a) for d, a in zip(data, args)])
+
+    return extract_parts(document, offsets, map_parts, types, pronouns, [c for _, c in parsed])
 
 
 def extract_batch(
@@ -94,18 +107,19 @@ def extract_batch(
 ) -> list[DocExtraction]:
     """Parse and extract a batch of documents (the unit of work every engine ships)."""
     from .extract import extract_document
-    from .nlp import load_model, normalize
+    from .nlp import LONG_CHARS, load_model, normalize
 
     nlp = load_model(model)
     wanted = frozenset(types)
     out = []
-    for group in _padded_groups(documents):
-        if len(group) == 1 and len(group[0].text) > nlp.max_length:
-            out.append(_extract_long(nlp, group[0], wanted, pronouns))
+    for unit in _units(documents, min(LONG_CHARS, nlp.max_length)):
+        if isinstance(unit, Document):
+            out.append(extract_long(unit, model, wanted, pronouns))
             continue
-        texts = ((normalize(d.text), d) for d in group)
-        parsed = nlp.pipe(texts, as_tuples=True, batch_size=len(group))
-        out += [extract_document(d, doc, wanted, pronouns) for doc, d in parsed]
+        for group in _padded_groups(unit):
+            texts = ((normalize(d.text), d) for d in group)
+            parsed = nlp.pipe(texts, as_tuples=True, batch_size=len(group))
+            out += [extract_document(d, doc, wanted, pronouns) for doc, d in parsed]
     return out
 
 
@@ -145,24 +159,53 @@ def run_local(
         for batch in batches(documents):
             yield work(batch)
         return
-    from .nlp import load_model
+    from .extract import extract_document
+    from .nlp import LONG_CHARS, load_model, normalize
 
-    load_model(model)  # forked workers inherit the loaded pipeline instead of loading their own
+    nlp = load_model(model)
+    limit = min(LONG_CHARS, nlp.max_length)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # Pool.imap reads its input as fast as it can; the semaphore keeps only a few batches of
-    # documents in memory at once, so memory does not grow with the corpus.
-    in_flight = threading.Semaphore(IN_FLIGHT_PER_PROCESS * processes)
-
-    def bounded() -> Iterator[list[Document]]:
-        for batch in batches(documents):
-            in_flight.acquire()
-            yield batch
-
+    if context.get_start_method() == "fork":
+        # Forked workers inherit the loaded pipeline, word lists and relation model instead of each
+        # loading its own; frozen objects are never visited by a worker's garbage collector, which
+        # would otherwise copy every page of them into the worker.
+        extract_document(Document("warm-up", WARM_UP), nlp(normalize(WARM_UP)), frozenset(types), pronouns)
+        gc.freeze()
     with context.Pool(processes, initializer=_worker_start, initargs=(model,)) as pool:
-        for result in pool.imap(work, bounded(), chunksize=1):
-            in_flight.release()
-            yield result
+        gc.unfreeze()
+        starmap = partial(pool.starmap, chunksize=1)
+        # Only a few batches are in flight, so memory does not grow with the corpus.
+        pending: deque = deque()
+        for unit in _units(documents, limit):
+            if isinstance(unit, Document):  # a long document: its parts are the tasks
+                while pending:
+                    yield pending.popleft().get()
+                yield [extract_long(unit, model, frozenset(types), pronouns, starmap)]
+                continue
+            pending.append(pool.apply_async(work, (unit,)))
+            if len(pending) >= IN_FLIGHT_PER_PROCESS * processes:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _units(documents: Iterable[Document], limit: int) -> Iterator[list[Document] | Document]:
+    """Batches of documents in input order, and each document over ``limit`` characters on its own."""
+    batch: list[Document] = []
+    for document in documents:
+        if len(document.text) > limit:
+            if batch:
+                yield batch
+                batch = []
+            yield document
+            continue
+        batch.append(document)
+        if len(batch) >= DOCS_PER_TASK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def run_dask(
@@ -186,8 +229,19 @@ def run_dask(
     try:
         in_flight_limit = 4 * max(1, len(client.scheduler_info().get("workers", {})) or processes)
         pending: deque = deque()
-        for batch in batches(documents):
-            pending.append(client.submit(extract_batch, batch, model, types, pronouns, pure=False))
+
+        def starmap(step: Callable, args: list[tuple]) -> list:
+            return client.gather([client.submit(step, *a, pure=False) for a in args])
+
+        from .nlp import LONG_CHARS
+
+        for unit in _units(documents, LONG_CHARS):
+            if isinstance(unit, Document):  # a long document: its parts are the tasks
+                while pending:
+                    yield pending.popleft().result()
+                yield [extract_long(unit, model, frozenset(types), pronouns, starmap)]
+                continue
+            pending.append(client.submit(extract_batch, unit, model, types, pronouns, pure=False))
             if len(pending) >= in_flight_limit:
                 yield pending.popleft().result()
         while pending:

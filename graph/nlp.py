@@ -1,6 +1,7 @@
 """Choosing and loading the spaCy pipeline, and normalising text before it is parsed."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import spacy
@@ -30,6 +31,38 @@ def normalize(text: str) -> str:
     The result always has the same length as ``text``.
     """
     return text.translate(_ONE_TO_ONE)
+
+
+# Parsing in parts keeps the parse linear in the length of the text (one very long Doc costs more
+# per word) and lets the worker processes share one text.
+PART_CHARS = 20_000  # a long text is parsed in parts of at most this many characters ...
+LONG_CHARS = 50_000  # ... when it is longer than this; shorter texts are parsed whole
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, part) pieces of at most ``limit`` characters that join into ``text``.
+
+    A part ends after a blank line and the white space that follows it when there is one in the
+    second half of the window: the parts then tokenize as the whole does (the blank line stays one
+    whitespace token, at the end of its sentence) and ``paragraph_sentences`` starts the next part's
+    first sentence where it would start anyway, so the parse of the parts is the parse of the whole
+    except for the model's view of a few words across the cut. Else the cut is after a sentence
+    end or a line break, else after a space; nothing is dropped.
+    """
+    parts = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        ends = [m.end() for m in _BLANK_LINES.finditer(window, limit // 2) if m.end() < len(window)]
+        cut = ends[-1] if ends else 0
+        if not cut:
+            end = max(window.rfind(". "), window.rfind("\n"))
+            cut = end + 1 if end >= limit // 2 else (window.rfind(" ") + 1 or limit)
+        parts.append((start, text[start : start + cut]))
+        start += cut
+    parts.append((start, text[start:]))
+    return parts
 
 
 @Language.component("paragraph_sentences")

@@ -4,6 +4,8 @@
     scripts/benchmark.py                     # 500 articles of ../shared/corpus/news.jsonl
     scripts/benchmark.py --articles 200      # fewer
     scripts/benchmark.py --all               # the whole corpus (2,288 articles), with peak RSS per size
+    scripts/benchmark.py --long              # one long text of 100k, 300k and 1M characters
+    scripts/benchmark.py --long --sizes 1320000 --processes 2
 
 It measures, with the same model, pipeline components and number of processes:
   (a) raw ``nlp.pipe`` over the texts, the model already loaded (the floor: what spaCy alone
@@ -17,6 +19,13 @@ It measures, with the same model, pipeline components and number of processes:
   (e) peak memory of a cold build as a separate process tree (``--all``: at 1,000 articles and
       at all of them).
 and prints words/s and the ratios the project holds itself to (README, "Performance").
+
+``--long`` measures one long document instead: texts of ``--sizes`` characters made of corpus
+articles in corpus order (real prose, blank lines between articles, cut at a paragraph end), each
+built with 1 and N processes (``--no-cache``, every format) against raw ``nlp.pipe`` over the same
+parts the build parses (``graph.nlp.split_text``), both timed as whole processes (Python, spaCy and
+the model loaded in each). Besides wall-clock seconds it prints the CPU seconds of each process
+tree, which other load on the machine changes less.
 """
 from __future__ import annotations
 
@@ -73,6 +82,76 @@ def raw_pipe(texts: list[str], model: str, processes: int) -> float:
     return time.perf_counter() - started
 
 
+RAW_LONG = """
+import gc, sys
+from graph.cli import GC_THRESHOLDS
+from graph.nlp import PART_CHARS, load_model, normalize, split_text
+gc.set_threshold(*GC_THRESHOLDS)
+nlp = load_model(sys.argv[2])  # the pipeline the build runs (with its paragraph_sentences)
+text = open(sys.argv[1], encoding="utf-8").read()
+parts = [normalize(part) for _, part in split_text(text, min(PART_CHARS, nlp.max_length))]
+for _ in nlp.pipe(parts, n_process=int(sys.argv[3]), batch_size=1):
+    pass
+"""
+
+
+def timed(command: list[str]) -> tuple[float, float, str]:
+    """Wall-clock and CPU seconds (user + system, the process and its children) of a command."""
+    before = os.times()
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    after = os.times()
+    if done.returncode not in (0, 1):
+        raise RuntimeError(done.stderr)
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return seconds, cpu, (done.stdout.strip().splitlines() or [""])[-1]
+
+
+def long_text(docs: list[Document], size: int) -> str:
+    """Corpus articles in order, a blank line apart, cut at the last paragraph end within ``size``."""
+    text, total = [], 0
+    for d in docs:
+        text.append(d.text.strip())
+        total += len(text[-1]) + 2
+        if total > size:
+            break
+    joined = "\n\n".join(text)
+    cut = joined.rfind("\n", 0, size)
+    return joined[:cut if cut > size // 2 else size]
+
+
+def benchmark_long(corpus: Path, sizes: list[int], processes: int, model: str) -> None:
+    docs = load_articles(corpus, None)
+    print(f"one long text per size; model {model}; 1 and {processes} processes; {os.cpu_count()} CPUs")
+    print(f"\n{'chars':>9} {'words':>8} {'procs':>5} {'raw s':>7} {'build s':>8} {'ratio':>6} "
+          f"{'raw cpu':>8} {'build cpu':>9} {'cpu ratio':>9}  summary")
+    builds: dict[tuple[int, int], float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            text = long_text(docs, size)
+            path = Path(tmp) / f"long{size}.txt"
+            path.write_text(text, encoding="utf-8")
+            for n in dict.fromkeys([1, processes]):
+                raw, raw_cpu, _ = timed([sys.executable, "-c", RAW_LONG, str(path), model, str(n)])
+                build, build_cpu, summary = timed(
+                    [sys.executable, "-m", "graph", "build", str(path), "--out", str(Path(tmp) / f"out{size}-{n}"),
+                     "--no-cache", "--processes", str(n), "--model", model])
+                builds[size, n] = build
+                print(f"{len(text):9,} {len(text.split()):8,} {n:5} {raw:7.1f} {build:8.1f} {raw / build:6.2f} "
+                      f"{raw_cpu:8.1f} {build_cpu:9.1f} {raw_cpu / build_cpu:9.2f}  {summary}", flush=True)
+    print("\ntargets: ratio (build throughput / raw nlp.pipe) >= 0.90 at each size and process count")
+    for n in dict.fromkeys([1, processes]):
+        for small, large in zip(sizes, sizes[1:]):
+            growth = builds[large, n] / builds[small, n]
+            print(f"  {n} processes: build time {large:,} / {small:,} characters: {growth:5.2f} "
+                  f"(size x{large / small:.2f}; target for 1M / 300k: <= 3.5)")
+    if processes > 1:
+        largest = sizes[-1]
+        print(f"  {largest:,} characters, 1 / {processes} processes (build): "
+              f"{builds[largest, 1] / builds[largest, processes]:5.2f}  [>= 1.6]")
+
+
 def timed_build(corpus: Path, out: Path, processes: int, cache: Path, model: str, *options: str) -> tuple[float, str]:
     """Wall-clock seconds of ``python -m graph build`` and its summary line."""
     command = [sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out), "--cache", str(cache),
@@ -125,11 +204,16 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every article of the corpus")
     parser.add_argument("--processes", type=int, default=default_processes())
     parser.add_argument("--model", default=None)
+    parser.add_argument("--long", action="store_true", help="one long text per size instead of the corpus")
+    parser.add_argument("--sizes", default="100000,300000,1000000", help="characters of the --long texts")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"benchmark: corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     model = args.model or default_model_name()
+    if args.long:
+        benchmark_long(args.corpus, [int(s) for s in args.sizes.split(",")], args.processes, model)
+        return 0
     docs = load_articles(args.corpus, None if args.all else args.articles)
     words = sum(len(d.text.split()) for d in docs)
     n = args.processes

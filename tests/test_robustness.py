@@ -17,7 +17,8 @@ import networkx as nx
 import pytest
 
 from conftest import ROOT
-from graph.engines import extract_batch, split_text
+from graph.engines import extract_batch
+from graph.nlp import split_text
 from graph.export import write_outputs
 from graph.records import Document
 

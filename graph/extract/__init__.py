@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-__all__ = ["DEFAULT_TYPES", "ParsedDocument", "analyse_document", "extract_document"]
+__all__ = ["DEFAULT_TYPES", "ParsedDocument", "analyse_document", "extract_document", "extract_parts", "in_process",
+           "name_context", "span_context"]
 
 
 def __getattr__(name: str):

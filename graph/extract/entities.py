@@ -30,12 +30,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc
-
 from ..data import word_set
 from ..gazetteer import all_initials, fold, gazetteer
 from ..records import LocalEntity, Mention
-from .groups import _acronym, _edit_distance, _Group, _is_person, _UnionFind, group_key
+from .groups import _acronym, _edit_distance, _Group, _index, _is_person, _prefixes, _suffixes, _UnionFind, group_key
 from .people import _bare, _diminutive, _link_aliases, _link_surname_variants, _person_words
 from .mentions import Candidate
 from .names import name_words
@@ -57,25 +55,61 @@ def _misspelt(short: _Group, long: _Group) -> bool:
     return 0 < _edit_distance(short.key, tail, TYPO_MAX_EDITS) <= TYPO_MAX_EDITS
 
 
-def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
-    uf = _UnionFind(len(groups))
-    persons = [i for i, g in enumerate(groups) if g.labels.get("PERSON") and len(g.words) > 2]
-    for i in persons:  # "George W. Bush" → "George Bush"
-        for j, other in enumerate(groups):
-            if j != i and len(other.words) == 2 and other.words == (groups[i].words[0], groups[i].words[-1]):
+TYPO_PIECES = 2 * TYPO_MAX_EDITS + 1  # each edit spoils at most two pieces, so one is left intact
+
+
+def _bounds(size: int) -> list[tuple[int, int]]:
+    return [(p * size // TYPO_PIECES, (p + 1) * size // TYPO_PIECES) for p in range(TYPO_PIECES)]
+
+
+def _pieces(text: str) -> list[tuple[int, int, str]]:
+    """(length, piece number, piece) of a name cut into ``TYPO_PIECES`` pieces."""
+    return [(len(text), p, text[a:b]) for p, (a, b) in enumerate(_bounds(len(text)))]
+
+
+def _pieces_near(text: str) -> set[tuple[int, int, str]]:
+    """The pieces a name within ``TYPO_MAX_EDITS`` edits of ``text`` may share with it: an intact
+    piece of the other name is in ``text`` at most that many characters from its own place."""
+    found = set()
+    for size in range(len(text) - TYPO_MAX_EDITS, len(text) + TYPO_MAX_EDITS + 1):
+        for p, (a, b) in enumerate(_bounds(size)):
+            for shift in range(-TYPO_MAX_EDITS, TYPO_MAX_EDITS + 1):
+                if 0 <= a + shift and b + shift <= len(text):
+                    found.add((size, p, text[a + shift : b + shift]))
+    return found
+
+
+def _parenthesised(groups: list[_Group], by_key: dict[str, int]) -> dict[str, list[int]]:
+    """Folded word in parentheses right after a name of several words → the groups of those names
+    ("Islamic Revolutionary Guard Corps (IRGC)")."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for cand in (c for g in groups for c in g.candidates):
+        if cand.parenthesis is not None and len(cand.name.split()) > 1:
+            found[cand.parenthesis].append(by_key[group_key(cand)])
+    return found
+
+
+def _link(groups: list[_Group]) -> _UnionFind:
+    # Each rule looks its few possible partners up in an index (``_index``) instead of scanning
+    # every group per group: the lists keep the groups' order, so the unions are made in the order
+    # (and direction) of a scan, and the same groups end up as roots.
+    uf = _UnionFind([len(g.candidates) for g in groups])
+    by_words = {g.words: i for i, g in enumerate(groups)}
+    for i, g in enumerate(groups):  # "George W. Bush" → "George Bush"
+        if g.labels.get("PERSON") and len(g.words) > 2:
+            j = by_words.get((g.words[0], g.words[-1]))
+            if j is not None and j != i:
                 uf.union(i, j)
 
     by_key = {g.key: i for i, g in enumerate(groups)}
+    spelling = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: all_initials(groups[j].words))
+    parenthesised = _parenthesised(groups, by_key)
     for i, group in enumerate(groups):
         acronym = _acronym(group)
         if acronym is None or group.fixed:
             continue
-        spelled = {uf.find(j) for j, other in enumerate(groups) if len(other.words) > 1 and acronym in all_initials(other.words)}
-        followed = set()
-        for cand in (c for g in groups for c in g.candidates):  # "... Guard Corps (IRGC)"
-            if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
-                if fold(doc[cand.end + 1].text) == group.key and len(cand.name.split()) > 1:
-                    followed.add(uf.find(by_key[group_key(cand)]))
+        spelled = {uf.find(j) for j in spelling.get(acronym, ())}
+        followed = {uf.find(j) for j in parenthesised.get(group.key, ())}  # "... Guard Corps (IRGC)"
         # the name the acronym spells wins over the one it follows: "Parliament of New South Wales
         # (NSW)" is New South Wales's
         spelled = spelled if len(spelled) == 1 else spelled | followed
@@ -83,25 +117,36 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
             uf.union(i, spelled.pop())
 
     organisations = [i for i, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed]
-    for i in organisations:
-        for j in organisations:
-            if len(groups[j].words) >= len(groups[i].words) and i != j and _misspelt(groups[i], groups[j]):
+    plain = [j for j in organisations if not any(ch.isdigit() for ch in groups[j].key)]
+    pieces: dict[tuple, list[int]] = defaultdict(list)
+    for j in plain:
+        for n in range(1, len(groups[j].words) + 1):
+            for piece in _pieces(" ".join(groups[j].words[-n:])):
+                pieces[(n, *piece)].append(j)
+    for i in plain:  # a typo: the trailing words of a name within two letters' edits
+        n, key = len(groups[i].words), groups[i].key
+        if len(key) < TYPO_MIN_LENGTH:
+            continue
+        for j in sorted({j for piece in _pieces_near(key) for j in pieces.get((n, *piece), ())}):
+            if i != j and _misspelt(groups[i], groups[j]):
                 uf.union(i, j)
 
+    org_nouns = word_set("org_nouns.txt")
+    ending = _index(groups, lambda j: not groups[j].fixed, lambda j: _suffixes(groups[j].words))
+    headed = _index(groups, lambda j: not groups[j].fixed and bool(groups[j].labels.get("ORG")), lambda j: groups[j].words[-1:])
     for i in sorted(range(len(groups)), key=lambda i: len(groups[i].words)):
         short = groups[i].words
         if groups[i].fixed or _acronym(groups[i]):
             continue
-        longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-len(short):] == short and not g.fixed]
-        if not longer and len(short) > 1 and groups[i].labels.get("ORG") and short[-1] in word_set("org_nouns.txt"):
+        longer = ending.get(short, [])
+        if not longer and len(short) > 1 and groups[i].labels.get("ORG") and short[-1] in org_nouns:
             # "Oversight Committee" for "House Oversight and Reform Committee": the words of one
             # longer organisation name, in order, with its head
-            longer = [j for j, g in enumerate(groups) if len(g.words) > len(short) and g.words[-1] == short[-1]
-                      and not g.fixed and g.labels.get("ORG") and _in_order(short, g.words)]
+            longer = [j for j in headed.get(short[-1], ()) if len(groups[j].words) > len(short) and _in_order(short, groups[j].words)]
         if len({uf.find(j) for j in longer}) > 1:
             # a body's name does not end with a person's surname ("Future Ministry Larroulet" beside
             # "Cristin Larroulet"): the name with no organisation word is the one meant
-            plain = [j for j in longer if not set(groups[j].words) & word_set("org_nouns.txt")]
+            plain = [j for j in longer if not set(groups[j].words) & org_nouns]
             longer = plain if len({uf.find(j) for j in plain}) == 1 and len(plain) < len(longer) else longer
         if len({uf.find(j) for j in longer}) != 1:
             continue
@@ -115,63 +160,65 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
     # "Mahan" for "Mahan Air", "NBC" for "NBC News": the leading words of exactly one longer
     # organisation name that goes on with trade-name words only, when no name ends with them (then
     # they would be a surname).
-    organisations = [j for j, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed and not _is_person(g)]
+    starting = _index(groups, lambda j: bool(groups[j].labels.get("ORG")) and not groups[j].fixed and not _is_person(groups[j]),
+                      lambda j: _prefixes(groups[j].words))
+    any_ending = _index(groups, lambda j: True, lambda j: _suffixes(groups[j].words))
+    states = word_set("us_states.txt", lower=False)
     for i, group in enumerate(groups):
         if group.fixed or uf.find(i) != i or _acronym(group) or set(group.labels) - {"ORG", "PERSON", "GPE"}:
             continue
         if any(fold(c.name) != group.key for c in group.candidates):
             continue  # "Apple" beside "Apple Inc." is already the company's full name
         # a short name the model took for a place ("Mahan" GPE) counts with a trade-name tail only
-        place = bool(group.labels.get("GPE")) or group.name in word_set("us_states.txt", lower=False)
+        place = bool(group.labels.get("GPE")) or group.name in states
         n = len(group.words)
-        starts = {uf.find(j) for j in organisations if len(groups[j].words) > n and groups[j].words[:n] == group.words
-                  and (_company_tail(groups[j].words[n:], by_key)
-                       or not place and _name_tail(groups[j].words[n:], group, by_key))}
-        ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
-        if len(starts) == 1 and not ends:
+        starts = {uf.find(j) for j in starting.get(group.words, ())
+                  if _company_tail(groups[j].words[n:], by_key) or not place and _name_tail(groups[j].words[n:], group, by_key)}
+        if len(starts) == 1 and not any_ending.get(group.words):
             uf.union(i, starts.pop())
 
     # "Atlantic" for "Atlantic Ocean", "Yeonpyeong" for "Yeonpyeong Island": the leading words of
     # exactly one longer name that adds one word of a natural place, when both share a label
     # ("Mississippi" GPE is not "Mississippi River" LOC) and no name ends with them. A city or a
     # council is another entity than its place ("New York City", "Barking & Dagenham Council").
+    places = {"GPE", "LOC"}
+    natural = _index(groups, lambda j: len(groups[j].words) > 1 and not groups[j].fixed
+                     and name_words().get(groups[j].words[-1]) == "LOC", lambda j: [groups[j].words[:-1]])
     for i, group in enumerate(groups):
         if group.fixed or uf.find(i) != i or _acronym(group):
             continue
-        n = len(group.words)
-        places = {"GPE", "LOC"}
-        starts = {uf.find(j) for j, g in enumerate(groups) if len(g.words) == n + 1 and g.words[:n] == group.words
-                  and name_words().get(g.words[n]) == "LOC" and not g.fixed
-                  and (set(g.labels) & set(group.labels) or (set(g.labels) | set(group.labels)) <= places
-                       and group.name not in word_set("us_states.txt", lower=False))}
-        ends = [j for j, g in enumerate(groups) if len(g.words) > n and g.words[-n:] == group.words]
-        if len(starts) == 1 and not ends:
+        starts = {uf.find(j) for j in natural.get(group.words, ())
+                  if set(groups[j].labels) & set(group.labels) or (set(groups[j].labels) | set(group.labels)) <= places
+                  and group.name not in states}
+        if len(starts) == 1 and not any_ending.get(group.words):
             uf.union(i, starts.pop())
 
     # "Parliament" / "Supreme Court" for "Parliament of Iraq" / "Supreme Court of the United
     # Kingdom": the head of an "X of Y" organisation name, when only one name has that head.
+    is_org = lambda j: bool(groups[j].labels.get("ORG"))  # noqa: E731
+    heads_of = _index(groups, is_org, lambda j: _heads_before_of(groups[j].words))
+    whole_heads = _index(groups, is_org, lambda j: [w[:w.index("of")]] if "of" in (w := groups[j].words) else [])
     for i, group in enumerate(groups):
         if group.fixed or not group.labels.get("ORG") or uf.find(i) != i:
             continue
-        heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels.get("ORG")
-                 and group.words in _heads_before_of(other.words)}
+        heads = {uf.find(j) for j in heads_of.get(group.words, ()) if j != i}
         if len(heads) > 1:  # "Court" with "Court of Session" and "Supreme Court of ...": the whole head wins
-            heads = {uf.find(j) for j, other in enumerate(groups) if j != i and other.labels.get("ORG")
-                     and "of" in other.words and other.words[:other.words.index("of")] == group.words}
+            heads = {uf.find(j) for j in whole_heads.get(group.words, ()) if j != i}
         if len(heads) == 1:
             uf.union(i, heads.pop())
 
     # "the North" / "the South" for "North Korea": a compass word alone joins the one place named
     # with it; "Canadas" (a possessive without its apostrophe) joins "Canada".
+    compass = _index(groups, lambda j: len(groups[j].words) > 1 and bool(groups[j].labels.get("GPE")), lambda j: groups[j].words[:1])
     for i, group in enumerate(groups):
         if len(group.words) != 1 or group.fixed or uf.find(i) != i:
             continue
         word = group.words[0]
         if word in COMPASS_WORDS and any(c.determiner for c in group.candidates):
-            found = {uf.find(j) for j, g in enumerate(groups) if len(g.words) > 1 and g.words[0] == word
-                     and g.labels.get("GPE")}
+            found = {uf.find(j) for j in compass.get(word, ())}
         elif word.endswith("s") and group.labels.get("GPE"):
-            found = {uf.find(j) for j, g in enumerate(groups) if g.fixed and g.key == word[:-1]}
+            j = by_key.get(word[:-1])
+            found = {uf.find(j)} if j is not None and groups[j].fixed else set()
         else:
             continue
         if len(found) == 1:
@@ -185,22 +232,30 @@ def _link(groups: list[_Group], doc: Doc) -> _UnionFind:
 
     # "Brigid" for "Brigid Kosgei": a lone given name joins the one person whose name starts with
     # it, when no name ends with it (then it would be a surname, and "Jordan" may be a place).
-    people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g)]
+    is_person = {j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g)}
+    given = _index(groups, is_person.__contains__, lambda j: groups[j].words[:1])
+    surnames = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: groups[j].words[-1:])
+    first_named: dict[int, int] = {}  # cluster root → where its first full person name starts
+    for j in sorted(is_person):
+        root, start = uf.find(j), min(c.start for c in groups[j].candidates)
+        first_named[root] = min(first_named.get(root, start), start)
     for i, group in enumerate(groups):
         if len(group.words) != 1 or group.fixed or uf.find(i) != i or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}:
             continue
-        starts = {uf.find(j) for j in people if groups[j].words[0] == group.words[0]}
+        word = group.words[0]
+        starts = {uf.find(j) for j in given.get(word, ())}
         if not starts and group.labels.get("PERSON"):  # "Joey" for "Joe Biden", "Tommy" for "Tom Kerr"
-            starts = {uf.find(j) for j in people if _diminutive(group.words[0], groups[j].words[0])}
-        ends = [j for j, g in enumerate(groups) if len(g.words) > 1 and g.words[-1] == group.words[0]]
-        if len(starts) != 1 or ends:
+            # a pet form is its given name and one to three letters more
+            starts = {uf.find(j) for n in (1, 2, 3) for j in given.get(word[:-n], ()) if _diminutive(word, groups[j].words[0])}
+        if len(starts) != 1 or surnames.get(word):
             continue
         root = starts.pop()
-        first_full = min(c.start for j in people if uf.find(j) == root for c in groups[j].candidates)
         # a given name the model typed otherwise ("Jamal" GPE) counts when the full name came first
-        if group.labels.get("PERSON") or all(c.start > first_full for c in group.candidates):
+        if group.labels.get("PERSON") or all(c.start > first_named[root] for c in group.candidates):
+            if i in first_named:  # full names already joined to this name move with it
+                first_named[root] = min(first_named[root], first_named.pop(i))
             uf.union(i, root)
-    _link_aliases(groups, uf, doc)
+    _link_aliases(groups, uf)
     return uf
 
 
@@ -262,19 +317,20 @@ def _vote(members: list[_Group], full: _Group) -> str:
 
 
 def group_entities(
-    doc: Doc, original: str, candidates: list[Candidate]
+    original: str, candidates: list[Candidate]
 ) -> tuple[list[LocalEntity], list[Mention], dict[int, int]]:
     """Local entities, their mentions, and a token index → entity key map.
 
-    ``doc`` was parsed from a normalised copy of ``original`` of the same length (see
-    ``graph.nlp.normalize``), so its character offsets are offsets into ``original``.
+    ``candidates`` carry their character offsets into ``original`` (the parse saw its normalised
+    copy, of the same length: ``graph.nlp.normalize``). Only the candidates are read, so the
+    candidates of a document's parts, with their offsets shifted, group as the whole would.
     """
     by_key: dict[str, _Group] = {}
     for cand in candidates:
         key = group_key(cand)
         by_key.setdefault(key, _Group(key, [])).candidates.append(cand)
     groups = list(by_key.values())
-    uf = _link(groups, doc)
+    uf = _link(groups)
     clusters: dict[int, list[_Group]] = defaultdict(list)
     for i, group in enumerate(groups):
         clusters[uf.find(i)].append(group)
@@ -289,11 +345,8 @@ def group_entities(
         for group in members:
             for cand in group.candidates:
                 count += 1
-                start_char = doc[cand.start].idx
-                end_char = doc[cand.end - 1].idx + len(doc[cand.end - 1])
-                mentions.append(
-                    Mention(cand.sent_id, start_char, end_char, original[start_char:end_char], cand.form, cand.label, key)
-                )
+                mentions.append(Mention(cand.sent_id, cand.start_char, cand.end_char,
+                                        original[cand.start_char:cand.end_char], cand.form, cand.label, key))
                 for i in range(cand.start, cand.end):
                     token_keys[i] = key
         aliases = tuple(sorted({c.form for g in members for c in g.candidates} | {full.name}))

@@ -4,7 +4,8 @@ name, a union-find over them, and the tests several rules share (acronym, edit d
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -75,8 +76,9 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 
 
 class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    def __init__(self, weights: list[int]) -> None:
+        self.parent = list(range(len(weights)))
+        self.weight = list(weights)  # candidates in each root's cluster (kept up to date by union)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -85,7 +87,44 @@ class _UnionFind:
         return i
 
     def union(self, child: int, root: int) -> None:
-        self.parent[self.find(child)] = self.find(root)
+        child, root = self.find(child), self.find(root)
+        if child != root:
+            self.parent[child] = root
+            self.weight[root] += self.weight[child]
+
+    def members(self, roots: Iterable[int]) -> dict[int, list[int]]:
+        """Root → its cluster's groups (ascending), for the given roots only. Linear in the groups:
+        call it for a rule's rare cases, not per group."""
+        wanted = {r: [] for r in roots}
+        for j in range(len(self.parent)):
+            found = wanted.get(self.find(j))
+            if found is not None:
+                found.append(j)
+        return wanted
+
+
+def _index(groups: list[_Group], keep: Callable[[int], bool], *keys: Callable[[int], Iterable]) -> dict:
+    """Key → ascending indexes of the groups ``keep`` accepts that have that key.
+
+    Each rule looks up the few groups that could match instead of scanning every group: a long
+    text names thousands, and the scans were quadratic.
+    """
+    found: dict = defaultdict(list)
+    for j in range(len(groups)):
+        if keep(j):
+            for key_of in keys:
+                for key in dict.fromkeys(key_of(j)):
+                    found[key].append(j)
+    return found
+
+
+def _suffixes(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The proper trailing parts of a name: ("donald", "trump") → ("trump",)."""
+    return (words[-n:] for n in range(1, len(words)))
+
+
+def _prefixes(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    return (words[:n] for n in range(1, len(words)))
 
 
 def _is_person(group: _Group) -> bool:

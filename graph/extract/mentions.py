@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..data import phrase_tuples, word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer
@@ -49,7 +49,7 @@ from .names import (
     name_words,
 )
 from .added_spans import is_platform
-from .spans import _spans
+from .spans import SpanContext, _spans, span_context
 
 
 CUE_WEIGHT = 2.0
@@ -69,6 +69,98 @@ class Candidate:
     determiner: bool  # "the" right before the name
     cues: list[tuple[str, float]] = field(default_factory=list)  # (label, weight) from context
     fixed: bool = False  # identified by the gazetteer: never joined to a longer name
+    # Read from the parse once, so that grouping needs no Doc (a long text is grouped from its parts'
+    # candidates): character bounds, the word in parentheses right after ("... Corps (IRGC)",
+    # folded), the token before (an honorific gives the person's gender), whether the name is (in)
+    # a clause's subject, and the subject a name is given as another name of ("using the name
+    # "Kirk Rose"", ``people._link_aliases``): its token index and whether it is "he" or "she".
+    start_char: int = 0
+    end_char: int = 0
+    parenthesis: str | None = None
+    before: str = ""
+    subject: bool = False
+    alias_of: int | None = None
+    alias_pronoun: bool = False
+
+
+def _located(cand: Candidate, doc: Doc) -> Candidate:
+    cand.start_char, cand.end_char = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
+    if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
+        cand.parenthesis = fold(doc[cand.end + 1].text)
+    cand.before = doc[cand.start - 1].text if cand.start > 0 else ""
+    first = doc[cand.start]
+    cand.subject = first.head.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS
+    subject = _alias_subject(doc, cand.start, cand.end)
+    if subject is not None:
+        cand.alias_of, cand.alias_pronoun = subject.i, subject.lower_ in ("he", "she")
+    return cand
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+ALIAS_NOUNS = frozenset({"name", "alias", "pseudonym", "nickname"})
+MAX_CLIMB = 6  # words to climb from "using the name" to the clause with a subject
+
+
+def _subject_of(token: Token) -> Token | None:
+    """The subject of the clause ``token`` is in, climbing from a participle or a coordinated verb
+    to the verb that has one ("He ... rang ... using the name ...")."""
+    for _ in range(MAX_CLIMB):
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if token.dep_ not in ("advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _alias_subject(doc: Doc, start: int, end: int) -> Token | None:
+    """Who a name is given as another name of: the subject of "using the name "Kirk Rose"",
+    "earning the nickname 'PC Cucumber'", or "he"/"she" of "she was Fouzia Azeem"."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ == "attr" and head.lemma_ == "be":
+        subject = _subject_of(head)
+        if subject is None or subject.lower_ not in ("he", "she"):
+            return None
+        return subject
+    if root.dep_ in ("appos", "pobj", "attr", "oprd") and head.lemma_.lower() in ALIAS_NOUNS:
+        return _subject_of(head)
+    if any(c.lemma_.lower() in ALIAS_NOUNS for c in root.children if c.dep_ in ("poss", "compound", "nmod")):
+        return _subject_of(root)  # "earning the nickname 'PC Cucumber'", parsed with "nickname" inside
+    return None
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """What the rules for one mention read from the rest of the document: every entity span's text
+    (folded), the last word of every span of several words, the US states named, and the words the
+    text writes in lower case. The context of a document parsed in parts is the union of its
+    parts' (``merge``)."""
+
+    plain: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    states_named: frozenset[str] = frozenset()
+    lower_words: frozenset[str] = frozenset()
+
+    def merge(self, other: NameContext) -> NameContext:
+        return NameContext(self.plain | other.plain, self.surnames | other.surnames,
+                           self.states_named | other.states_named, self.lower_words | other.lower_words)
+
+
+def name_context(doc: Doc, types: frozenset[str], spans_context: SpanContext | None = None,
+                 spans: list | None = None) -> NameContext:
+    """The context ``doc``'s own entity spans give, their repair read in ``spans_context`` (the
+    whole document's, when ``doc`` is one of its parts; default ``doc``'s own); ``spans``:
+    ``_spans(doc, types, spans_context)`` if known."""
+    spans_context = span_context(doc) if spans_context is None else spans_context
+    spans = _spans(doc, types, spans_context) if spans is None else spans
+    states = word_set("us_states.txt", lower=False)
+    texts = [_text(doc, s, e) for _, s, e in spans]
+    return NameContext(frozenset(t.casefold() for t in texts),
+                       frozenset(doc[e - 1].lower_ for _, s, e in spans if e - s > 1),
+                       frozenset(t for t in texts if t in states),
+                       frozenset(t.text for t in doc if t.is_lower and t.is_alpha))
 
 
 CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
@@ -191,18 +283,33 @@ def _portfolio(doc: Doc, start: int, end: int, label: str) -> bool:
     return after or before
 
 
-def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> list[Candidate]:
-    """Cleaned, typed mentions of the wanted entity types, in text order."""
-    spans = _spans(doc, types)
-    plain = {_text(doc, s, e).casefold() for _, s, e in spans}
-    surnames = {doc[e - 1].lower_ for _, s, e in spans if e - s > 1}
-    states = word_set("us_states.txt", lower=False)
-    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-    states_named = frozenset(t for t in (_text(doc, s, e) for _, s, e in spans) if t in states)
+# A repaired span as plain numbers, to ship between rounds: the model's span start and label, the
+# repaired start and end (what ``extract_candidates`` reads of ``spans._spans``).
+RepairedSpan = tuple[int, str, int, int]
+
+
+def part_names(doc: Doc, types: frozenset[str], spans_context: SpanContext | None = None) -> tuple[NameContext, list[RepairedSpan]]:
+    """``name_context`` of ``doc`` and its repaired spans, which ``extract_candidates`` then needs
+    not repair again (the repair reads ``spans_context``, the same in both rounds)."""
+    spans_context = span_context(doc) if spans_context is None else spans_context
+    spans = _spans(doc, types, spans_context)
+    return name_context(doc, types, spans_context, spans), [(ent.start, ent.label_, s, e) for ent, s, e in spans]
+
+
+def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
+                       context: NameContext | None = None, spans: list[RepairedSpan] | None = None) -> list[Candidate]:
+    """Cleaned, typed mentions of the wanted entity types, in text order; ``context`` is the
+    whole document's when ``doc`` is one part of it (default: ``doc``'s own), and ``spans`` the
+    part's spans repaired with the document's ``SpanContext`` (``part_names``): both or neither."""
+    if context is None:
+        context, spans = part_names(doc, types)
+    elif spans is None:
+        raise ValueError("a document's context comes with the part's spans repaired in it (part_names)")
+    plain, surnames, states_named, lower_words = context.plain, context.surnames, context.states_named, context.lower_words
     out = []
-    for ent, start, end in spans:
+    for ent_start, ent_label, start, end in spans:
         titled = False
-        label = ent.label_
+        label = ent_label
         if label != "PERSON":
             n = _role_prefix_length(doc, start, end)
             if n and _bare_name(doc, start + n, end):
@@ -245,7 +352,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             continue  # "Commerce Secretary Wilbur Ross", "minister for East African Affairs"
         if label == "ORG" and _is_product(doc, end):
             continue
-        determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent.start - 1, 0) : start])
+        determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent_start - 1, 0) : start])
         cand = Candidate(sent_ids[start], start, end, label, form, form, determiner)
         if titled or _title_before(doc, start) or (label in ("PERSON", "ORG") and _person_before(doc, start, end)):
             cand.cues.append(("PERSON", CUE_WEIGHT))
@@ -273,9 +380,9 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int]) -> 
             elif determiner and not _modifies_noun(doc[end - 1]) and doc[start:end].root.tag_.startswith("NNP"):
                 # "the Azores": news names no person with "the"; a plural name is a place, else a body
                 cand.cues.append(("LOC" if doc[end - 1].lower_.endswith("s") else "ORG", CUE_WEIGHT))
-        out.append(_typed(cand, doc, states_named, frozenset(plain)))
-    covered = {i for _, s, e in spans for i in range(s, e)}
-    return sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)
+        out.append(_typed(cand, doc, states_named, plain))
+    covered = {i for _, _, s, e in spans for i in range(s, e)}
+    return [_located(c, doc) for c in sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)]
 
 
 def _hyphen_countries(doc: Doc, covered: set[int], sent_ids: list[int]) -> list[Candidate]:

@@ -5,72 +5,54 @@ name given as someone's other name ("using the name "Kirk Rose"").
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from bisect import bisect_left
 
-from .groups import _acronym, _edit_distance, _Group, _is_person, _UnionFind
-
-
-ALIAS_NOUNS = frozenset({"name", "alias", "pseudonym", "nickname"})
-MAX_CLIMB = 6  # words to climb from "using the name" to the clause with a subject
+from .groups import _acronym, _edit_distance, _Group, _index, _is_person, _prefixes, _UnionFind
 
 
-def _subject_of(token: Token) -> Token | None:
-    """The subject of the clause ``token`` is in, climbing from a participle or a coordinated verb
-    to the verb that has one ("He ... rang ... using the name ...")."""
-    for _ in range(MAX_CLIMB):
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return subjects[0]
-        if token.dep_ not in ("advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep") or token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _link_aliases(groups: list[_Group], uf: _UnionFind, doc: Doc) -> None:
+def _link_aliases(groups: list[_Group], uf: _UnionFind) -> None:
     """A name given as another name of someone joins that person: "using the name "Kirk Rose"",
     "she was Fouzia Azeem" (a copula with a personal pronoun as subject). The subject is a name, or
-    a pronoun that stands for the person named last before it."""
+    a pronoun that stands for the person named last before it. What the parse says is on the
+    candidates (``Candidate.alias_of``, ``Candidate.subject``), so this needs no Doc."""
+    named = [(i, cand) for i, group in enumerate(groups) if _is_person(group) and len(group.words) >= 2
+             for cand in group.candidates if cand.alias_of is not None]
+    if not named:
+        return
     owner: dict[int, int] = {}
     for i, group in enumerate(groups):
         for cand in group.candidates:
             for t in range(cand.start, cand.end):
                 owner[t] = i
     # mentions a pronoun may stand for: people, and among them the subjects first (as in pronouns.py)
-    people = sorted((c.start, i) for i, g in enumerate(groups) if _is_person(g) for c in g.candidates
+    people = sorted((c.start, i, c.subject) for i, g in enumerate(groups) if _is_person(g) for c in g.candidates
                     if c.label == "PERSON" and not any(label != "PERSON" for label, _ in c.cues))
-    subjects = [(start, i) for start, i in people if doc[start].head.dep_ in ("nsubj", "nsubjpass")
-                or doc[start].dep_ in ("nsubj", "nsubjpass")]
-    for i, group in enumerate(groups):
-        if not _is_person(group) or len(group.words) < 2:
+    starts = [start for start, _, _ in people]
+    subjects = [(start, i) for start, i, subject in people if subject]
+    subject_starts = [start for start, _ in subjects]
+    for i, cand in named:
+        subject = cand.alias_of
+        if subject in owner:
+            target = owner[subject]
+        elif cand.alias_pronoun:
+            # the person named last before the pronoun, not this name's own group
+            target = _last_before(subjects, bisect_left(subject_starts, subject), i)
+            if target is None:
+                target = _last_before([(s, j) for s, j, _ in people], bisect_left(starts, subject), i)
+            if target is None:
+                continue
+        else:
             continue
-        for cand in group.candidates:
-            root = doc[cand.start:cand.end].root
-            head = root.head
-            if root.dep_ == "attr" and head.lemma_ == "be":
-                subject = _subject_of(head)
-                if subject is None or subject.lower_ not in ("he", "she"):
-                    continue
-            elif root.dep_ in ("appos", "pobj", "attr", "oprd") and head.lemma_.lower() in ALIAS_NOUNS:
-                subject = _subject_of(head)
-            elif any(c.lemma_.lower() in ALIAS_NOUNS for c in root.children if c.dep_ in ("poss", "compound", "nmod")):
-                subject = _subject_of(root)  # "earning the nickname 'PC Cucumber'", parsed with "nickname" inside
-            else:
-                continue
-            if subject is None:
-                continue
-            if subject.i in owner:
-                target = owner[subject.i]
-            elif subject.lower_ in ("he", "she"):
-                before = [j for start, j in subjects if start < subject.i and j != i] or [
-                    j for start, j in people if start < subject.i and j != i]
-                if not before:
-                    continue
-                target = before[-1]
-            else:
-                continue
-            if target != i and _is_person(groups[target]):
-                uf.union(i, target)
+        if target != i and _is_person(groups[target]):
+            uf.union(i, target)
+
+
+def _last_before(found: list[tuple[int, int]], end: int, other_than: int) -> int | None:
+    """The group of the last of ``found[:end]`` that is not ``other_than``."""
+    for k in range(end - 1, -1, -1):
+        if found[k][1] != other_than:
+            return found[k][1]
+    return None
 
 
 def _diminutive(word: str, given: str) -> bool:
@@ -105,25 +87,25 @@ def _typo_limit(word: str) -> int:
 PERSON_DOMINANCE = 3  # a person named this many times as often as the next is the one a shared surname means
 
 
-def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind, short: _Group) -> set[int]:
+def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind, short: _Group,
+                     lone_words: frozenset[str]) -> set[int]:
     """Of several people sharing a surname, the one named at least ``PERSON_DOMINANCE`` times as
     often as each other ("Trump" in a story about Donald Trump that mentions Melania Trump once),
     else the one the story named first, when that was before the surname's first use: news
     introduces its subject first and names relatives in full ("the father of David Cameron, Ian
-    Cameron"), so the bare surname goes on meaning the subject."""
-    counts = {r: sum(len(g.candidates) for j, g in enumerate(groups) if uf.find(j) == r) for r in roots}
-    ranked = sorted(counts, key=lambda r: -counts[r])
-    if counts[ranked[0]] >= PERSON_DOMINANCE * counts[ranked[1]]:
+    Cameron"), so the bare surname goes on meaning the subject. ``lone_words``: the names of one
+    word."""
+    ranked = sorted(roots, key=lambda r: -uf.weight[r])
+    if uf.weight[ranked[0]] >= PERSON_DOMINANCE * uf.weight[ranked[1]]:
         return {ranked[0]}
-    first = {r: min((c.sent_id, c.start) for j, g in enumerate(groups) if uf.find(j) == r for c in g.candidates)
-             for r in roots}
+    members = uf.members(roots)  # a scan of the groups, for a surname several people share only
+    first = {r: min((c.sent_id, c.start) for j in members[r] for c in groups[j].candidates) for r in roots}
     earliest = min(first, key=first.__getitem__)
     others = roots - {earliest}
     # the subject is introduced on its own, in an earlier sentence, or the others go by their given
     # names ("Melania"); "George Bush and Jeb Bush appeared together" leaves "Bush" undecided
     alone = all(first[r][0] > first[earliest][0] for r in others)
-    given = {g.words[0] for g in groups if len(g.words) == 1}
-    by_given_name = all(any(len(g.words) > 1 and g.words[0] in given for j, g in enumerate(groups) if uf.find(j) == r)
+    by_given_name = all(any(len(groups[j].words) > 1 and groups[j].words[0] in lone_words for j in members[r])
                         for r in others)
     if first[earliest][1] < min(c.start for c in short.candidates) and (alone or by_given_name):
         return {earliest}
@@ -135,60 +117,79 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
     the surname before "Jr." or after "al-" ("Roberts", "Saray"); a later word of a name of three
     words or more ("Rosselló" of "Ricardo Rosselló Nevares", Spanish double surnames); the
     surname misspelt ("Chriac" for "Chirac", "Abbot" for "Abbott"). Two full names with the same
-    given name and surnames a typo apart are one person too ("Robert Dziekaski")."""
+    given name and surnames a typo apart are one person too ("Robert Dziekaski").
+
+    Each rule looks its partners up in an index (``_index``: surnames, later words, first letter
+    and length) instead of scanning every name, in the order a scan would find them."""
     people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g) and not g.fixed]
     # a full name the model typed otherwise ("Ricardo Rosselló Nevares" FAC) is a person's when a
     # lone word of it is a person's
     names = [j for j, g in enumerate(groups) if len(g.words) > 1 and not g.fixed and not set(g.labels) - {"PERSON", "ORG", "FAC"}]
     words = {j: _person_words(groups[j]) for j in set(people) | set(names)}
+    is_person, is_name = set(people), set(names)
+    by_surname = _index(groups, is_person.__contains__, lambda j: words[j][-1:])
+    later = _index(groups, lambda j: j in is_name and len(words[j]) > 2, lambda j: words[j][1:])
+    # surnames by first letter and length: a typo is at most two letters away
+    by_shape = _index(groups, is_person.__contains__, lambda j: [(words[j][-1][:1], len(words[j][-1]))])
+    given = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: groups[j].words[:1])
+    by_words = {g.words: j for j, g in enumerate(groups)}
+    lone_words = frozenset(g.words[0] for g in groups if len(g.words) == 1)
     for i, group in enumerate(groups):
         if (len(group.words) != 1 or group.fixed or uf.find(i) != i or _acronym(group)
                 or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}):
             continue
-        if not any(w[-1] == group.words[0] for j, w in words.items() if j in people):
+        if not by_surname.get(group.words[0]):
             # the lone word's own label may be wrong ("Vázquez" ORG for "Wanda Vázquez Garced"):
             # a name that is a person's is enough
-            found = {uf.find(j) for j in names if len(words[j]) > 2 and _bare(group.words[0]) in words[j][1:]
-                     and (_is_person(group) or j in people)}
+            found = {uf.find(j) for j in later.get(_bare(group.words[0]), ()) if _is_person(group) or j in is_person}
             if len(found) == 1:
                 uf.union(i, found.pop())
                 continue
         w = _bare(group.words[0])
-        found = {uf.find(j) for j in people if words[j][-1] == w}
+        found = {uf.find(j) for j in by_surname.get(w, ())}
         if not found and w.endswith("s"):  # "the Kaczynskis": the family, named after the one person
-            found = {uf.find(j) for j in people if words[j][-1] == w[:-1]}
+            found = {uf.find(j) for j in by_surname.get(w[:-1], ())}
             # a surname written first ("the Tongs" and "Mr Tong" of "Tong Yung-soo") is its own group
-            found = found or {uf.find(j) for j, g in enumerate(groups) if g.words == (w[:-1],) and _is_person(g)}
+            alone = by_words.get((w[:-1],))
+            found = found or ({uf.find(alone)} if alone is not None and _is_person(groups[alone]) else set())
         if len(found) > 1:
-            found = _dominant_person(found, groups, uf, group)
+            found = _dominant_person(found, groups, uf, group, lone_words)
         if not found and group.labels.get("GPE"):
             continue  # a place the model knows ("Baghdad") is not a misspelt "Baghdadi"
-            found = {uf.find(j) for j in people if len(words[j]) > 2 and w in words[j][1:]}
         if not found and len(w) >= SURNAME_TYPO_MIN_LENGTH and w.isalpha():
-            found = {uf.find(j) for j in people if words[j][-1][:1] == w[:1]
-                     and _edit_distance(w, words[j][-1], _typo_limit(w)) <= _typo_limit(w)}
-        if len(found) == 1 and (_is_person(group) or not any(len(g.words) > 1 and g.words[0] == group.words[0]
-                                                             for g in groups)):
+            limit = _typo_limit(w)
+            near = (j for size in range(len(w) - limit, len(w) + limit + 1) for j in by_shape.get((w[:1], size), ()))
+            found = {uf.find(j) for j in near if _edit_distance(w, words[j][-1], limit) <= limit}
+        if len(found) == 1 and (_is_person(group) or not given.get(group.words[0])):
             uf.union(i, found.pop())
     # "Outtara" for "Ouattara": two lone names a typo apart, one of them a person's, when no full
     # name ends with either
+    last_words = {w[-1] for w in words.values()}
     lone = [j for j, g in enumerate(groups) if len(g.words) == 1 and not g.fixed and not _acronym(g)
             and not set(g.labels) - {"PERSON", "ORG"} and len(g.words[0]) >= SURNAME_TYPO_MIN_LENGTH
-            and not any(w[-1] == g.words[0] for w in words.values())]
+            and g.words[0] not in last_words]
+    lone_shapes = _index(groups, set(lone).__contains__, lambda j: [(groups[j].words[0][:1], len(groups[j].words[0]))])
     for a in lone:
-        for b in lone:
-            wa, wb = groups[a].words[0], groups[b].words[0]
-            if (a < b and wa[:1] == wb[:1] and (_is_person(groups[a]) or _is_person(groups[b]))
-                    and 0 < _edit_distance(wa, wb, _typo_limit(wa)) <= min(_typo_limit(wa), _typo_limit(wb))):
+        wa = groups[a].words[0]
+        limit = _typo_limit(wa)
+        near = sorted(b for size in range(len(wa) - limit, len(wa) + limit + 1) for b in lone_shapes.get((wa[:1], size), ()))
+        for b in near:
+            wb = groups[b].words[0]
+            if (a < b and (_is_person(groups[a]) or _is_person(groups[b]))
+                    and 0 < _edit_distance(wa, wb, limit) <= min(limit, _typo_limit(wb))):
                 uf.union(a, b)
+    leading = _index(groups, is_person.__contains__, lambda j: _prefixes(words[j]))
     for a in people:  # "John Luk" for "John Luk Jok": the leading words of exactly one longer name
-        longer = {uf.find(b) for b in people if len(words[b]) > len(words[a]) and words[b][:len(words[a])] == words[a]}
+        longer = {uf.find(b) for b in leading.get(words[a], ())}
         if len(longer) == 1 and len(words[a]) > 1:
             uf.union(a, longer.pop())
+    # the same given names and a surname a typo apart; "Jansen" and "Hansen" are two families
+    alike = _index(groups, is_person.__contains__, lambda j: [(words[j][:-1], len(words[j]), words[j][-1][:1])])
     for a in people:
-        for b in people:
-            wa, wb = words[a], words[b]
-            if (a < b and len(wa) == len(wb) and wa[:-1] == wb[:-1] and len(wa[-1]) >= SURNAME_TYPO_MIN_LENGTH
-                    and wa[-1][:1] == wb[-1][:1]  # "Jansen" and "Hansen" are two families
-                    and 0 < _edit_distance(wa[-1], wb[-1], _typo_limit(wa[-1])) <= _typo_limit(wa[-1])):
+        wa = words[a]
+        if len(wa[-1]) < SURNAME_TYPO_MIN_LENGTH:
+            continue
+        for b in alike[wa[:-1], len(wa), wa[-1][:1]]:
+            wb = words[b]
+            if a < b and 0 < _edit_distance(wa[-1], wb[-1], _typo_limit(wa[-1])) <= _typo_limit(wa[-1]):
                 uf.union(a, b)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
@@ -40,21 +41,24 @@ _LINE_BREAK = re.compile("[\n\u2028\u2029]")  # what graph.nlp.normalize turns i
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "agent"})
 
 
-def _genders(doc: Doc, mentions: list[Mention], starts: dict[int, int]) -> dict[int, str]:
+def genders(titled: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """Entity key → "m" or "f", from (entity key, the word before one of its mentions) pairs: an
+    entity whose honorifics all agree has that gender."""
     cues = {row[0]: row[1] for row in table("gendered_titles.tsv")}
-    genders: dict[int, set[str]] = {}
-    for mention in mentions:
-        i = starts.get(mention.start_char)
-        if i is not None and i > 0 and doc[i - 1].text in cues:
-            genders.setdefault(mention.key, set()).add(cues[doc[i - 1].text])
-    return {key: found.pop() for key, found in genders.items() if len(found) == 1}
+    found: dict[int, set[str]] = {}
+    for key, before in titled:
+        if before in cues:
+            found.setdefault(key, set()).add(cues[before])
+    return {key: kinds.pop() for key, kinds in found.items() if len(kinds) == 1}
 
 
 def resolve_pronouns(
-    doc: Doc, text: str, entities: list[LocalEntity], mentions: list[Mention], token_keys: dict[int, int]
+    doc: Doc, text: str, entities: list[LocalEntity], mentions: list[Mention], token_keys: dict[int, int],
+    known_genders: dict[int, str] | None = None,
 ) -> dict[int, int]:
     """Token index of each resolved pronoun → the entity key it stands for. ``text`` is the
-    document's text (``doc`` was parsed from its normalised copy, same length)."""
+    document's text (``doc`` was parsed from its normalised copy, same length); ``known_genders``
+    the whole document's (``genders``) when ``doc`` is one of its parts."""
     labels = {e.key: e.label for e in entities}
     lowers = doc.to_array("LOWER").tolist()
     reported = _reported_subjects(doc, lowers, labels, token_keys)
@@ -69,7 +73,9 @@ def resolve_pronouns(
         return reported
     # tokens holding a line break, in order: a paragraph starts after one
     breaks = sorted({bisect_right(offsets, m.start()) - 1 for m in _LINE_BREAK.finditer(text)})
-    genders = _genders(doc, mentions, starts)
+    if known_genders is None:
+        found = (starts.get(m.start_char) for m in mentions)
+        known_genders = genders((m.key, doc[i - 1].text) for m, i in zip(mentions, found) if i)
     quote_id = doc.vocab.strings.add('"')
     quotes = [i for i, lower in enumerate(lowers) if lower == quote_id]
     heads = sorted((starts[m.start_char], m.key) for m in mentions if m.start_char in starts)
@@ -86,13 +92,14 @@ def resolve_pronouns(
         clause = {c.i for c in token.head.children} | {token.head.i}
         same_clause = {token_keys[i] for i in clause if i in token_keys}
         best = None
-        for index, key in reversed(heads):
-            if index >= token.i or index < paragraph_start or key in same_clause:
+        # the mentions between the paragraph's start and the pronoun, nearest first
+        for index, key in reversed(heads[bisect_left(heads, (paragraph_start,)):bisect_left(heads, (token.i,))]):
+            if key in same_clause:
                 continue
             at = bisect_left(quotes, index) - first_quote
             if (at != quotation) if quotation % 2 else at % 2:
                 continue  # not in the same quotation, or inside one when the pronoun is outside
-            if labels.get(key) != "PERSON" or genders.get(key, PERSON_PRONOUNS[word]) != PERSON_PRONOUNS[word]:
+            if labels.get(key) != "PERSON" or known_genders.get(key, PERSON_PRONOUNS[word]) != PERSON_PRONOUNS[word]:
                 continue
             # the head token of the mention's span is the last one; a subject beats a mere mention
             span_end = index

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -107,8 +108,33 @@ def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
-    """Wanted entity spans with repaired bounds; a country+person span becomes two spans."""
+@dataclass(frozen=True)
+class SpanContext:
+    """What span repair reads from the rest of the document: the label the model gave each name
+    (its last use), how often the model tagged each name, and the proper nouns written outside a
+    coordination. The context of a document parsed in parts is its parts' merged in order."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    seen: Counter[str] = field(default_factory=Counter)
+    words: frozenset[str] = frozenset()
+
+    def merge(self, later: SpanContext) -> SpanContext:
+        return SpanContext({**self.labels, **later.labels}, self.seen + later.seen, self.words | later.words)
+
+
+def span_context(doc: Doc) -> SpanContext:
+    """``doc``'s own ``SpanContext`` (from the model's spans and the tokens only)."""
+    labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
+    # names used on their own: the model's spans, and proper nouns also written outside a
+    # coordination ("Nakheel owes ...", which the model does not tag)
+    words = {t.text for t in doc if t.text[:1].isupper() and t.pos_ == "PROPN"
+             and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("and", "&")) and not (t.i and doc[t.i - 1].lower_ in ("and", "&"))}
+    return SpanContext(labels, Counter(_text(doc, e.start, e.end) for e in doc.ents), frozenset(words))
+
+
+def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) -> list[tuple[Span, int, int]]:
+    """Wanted entity spans with repaired bounds; a country+person span becomes two spans.
+    ``context`` is the whole document's when ``doc`` is one of its parts (default: ``doc``'s own)."""
     gaz = gazetteer()
     ents = [
         e for e in doc.ents
@@ -128,21 +154,20 @@ def _spans(doc: Doc, types: frozenset[str]) -> list[tuple[Span, int, int]]:
                       key=lambda e: e.start)
     if "PERSON" in types:
         ents = sorted([*ents, *_untagged_people(doc)], key=lambda e: e.start)
-    labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
-    # names used on their own: the model's spans, and proper nouns also written outside a
-    # coordination ("Nakheel owes ...", which the model does not tag)
-    words = {t.text for t in doc if t.text[:1].isupper() and t.pos_ == "PROPN"
-             and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("and", "&")) and not (t.i and doc[t.i - 1].lower_ in ("and", "&"))}
+    context = span_context(doc) if context is None else context
+    labels = context.labels
     # (a model span counts when it is there twice: once may be the piece of a name it cut, "U.S. Fish")
-    spans_seen = Counter(_text(doc, e.start, e.end) for e in doc.ents)
-    alone = frozenset(t for t, n in spans_seen.items() if n > 1) | words
+    alone = frozenset(t for t, n in context.seen.items() if n > 1) | context.words
     taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
     out = []
     absorbed = 0  # end of a group name that took in the next span ("Chinese" + "Americans")
     for ent in ents:
         if ent.start < absorbed:
             continue
-        others = taken - set(range(ent.start, ent.end))
+        # every token the extensions below test is outside the span the model gave (they start at
+        # its edges and go outwards), so the other spans' tokens are ``taken``: a copy without this
+        # span's, per span, made this quadratic in the number of names
+        others = taken
         start, end = ent.start, ent.end
         campus = False
         group_end = _group_compound_end(doc, start, end)

@@ -66,11 +66,22 @@ def _reporting_verbs() -> frozenset[str]:
     return frozenset(lemma for lemma, modality in modality_cues().items() if modality == "reported")
 
 
+_ANCESTORS = "entity_graph.ancestors"  # key of the Doc's user_data that keeps the chains
+
+
 def _ancestors(token: Token) -> list[Token]:
-    """The token and its heads up to the sentence root."""
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i and len(chain) < 64:
-        chain.append(chain[-1].head)
+    """The token and its heads up to the sentence root (do not change the list).
+
+    Kept on the Doc once climbed: every candidate pair of a sentence, its features and its trigger
+    climb the same chains, and each step makes a new Token object.
+    """
+    chains = token.doc.user_data.setdefault(_ANCESTORS, {})
+    chain = chains.get(token.i)
+    if chain is None:
+        chain = [token]
+        while chain[-1].head.i != chain[-1].i and len(chain) < 64:
+            chain.append(chain[-1].head)
+        chains[token.i] = chain
     return chain
 
 
@@ -277,8 +288,8 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
         if lemma in word_set("light_verbs.txt"):
             f.append("trigger:light_verb")
         roles = []
-        for side, token in (("first", a), ("second", b)):
-            chain = argument_chain(token, trigger)
+        chains = (argument_chain(a, trigger), argument_chain(b, trigger))
+        for side, chain in (("first", chains[0]), ("second", chains[1])):
             role = chain.split(">")[0]
             roles.append(role)
             f += [f"trigger:{side}_role={role}", f"trigger:{side}_chain={chain}",
@@ -300,7 +311,6 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
         f.append(f"trigger:roles={roles[0]}|{roles[1]}")
         if roles[0] == roles[1] and roles[0] not in ("self", "outside"):
             f.append("trigger:same_argument")
-        chains = (argument_chain(a, trigger), argument_chain(b, trigger))
         f.append(f"trigger:chains={chains[0]}|{chains[1]}")
         f += [f"trigger:lemma_first_chain={lemma}|{chains[0]}", f"trigger:lemma_second_chain={lemma}|{chains[1]}",
               f"trigger:roles_types={roles[0]}|{roles[1]}|{ta}|{tb}"]
