@@ -89,6 +89,11 @@ def _lowercase_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             and doc[k + 1].text[:1].isupper() and doc[k].pos_ in CLAUSE_WORDS]
     if not cuts:
         return [(start, end)]
+    return _cut(doc, start, end, cuts)
+
+
+def _cut(doc: Doc, start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """The cleaned bounds of the pieces between ``cuts`` (token indices left out), in order."""
     bounds, begin = [], start
     for k in [*cuts, end]:
         part = _clean_bounds(doc, begin, k)
@@ -157,13 +162,7 @@ def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     last = doc[commas[-1] + 1:end].text
     if len(last.replace(".", "")) <= 2 and last.replace(".", "").isupper():
         return [(start, end)]
-    bounds, begin = [], start
-    for k in [*commas, end]:
-        part = _clean_bounds(doc, begin, k)
-        if part[0] < part[1]:
-            bounds.append(part)
-        begin = k + 1
-    return bounds or [(start, end)]
+    return _cut(doc, start, end, commas) or [(start, end)]
 
 
 def _place_before_person(doc: Doc, start: int, end: int, labels: dict[str, str], org: bool, after_title: bool) -> int:
