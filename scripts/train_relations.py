@@ -91,9 +91,11 @@ def main(argv=None) -> int:
                       for k in ("none", "forward", "backward", "symmetric", "ignore")))
     dev = [a for a in articles if folds[a.name] != 0]
 
+    def dev_relations(train, groups=()):
+        return cross_validate(dev + extra, folds, train, test_folds=[1, 2, 3, 4], groups=groups)[:len(dev)]
+
     def dev_cv(train, groups=()):
-        rels = cross_validate(dev + extra, folds, train, test_folds=[1, 2, 3, 4], groups=groups)[:len(dev)]
-        return sweep(dev, rels)
+        return sweep(dev, dev_relations(train, groups))
 
     rules = score_articles(dev, [a.rule_relations for a in dev], 0.0).figures()
     print(f"rules alone, folds 1-4: {fmt(rules)}")
@@ -112,11 +114,11 @@ def main(argv=None) -> int:
             print(f"-{group:9} threshold {t}: {fmt(fig)}")
         return 0
     if not args.final:
-        rows = dev_cv(trainer(args.c, min_count=args.min_count))
+        rels = dev_relations(trainer(args.c, min_count=args.min_count))
+        rows = sweep(dev, rels)
         for t, fig in rows:
             print(f"  threshold {t:.2f}: {fmt(fig)}")
         t, fig = best(rows)
-        rels = cross_validate(dev + extra, folds, trainer(args.c, min_count=args.min_count), test_folds=[1, 2, 3, 4])[:len(dev)]
         print(f"model, folds 1-4 (4-fold CV): best threshold {t}: {fmt(fig)}; {fmt_interval(intervals(dev, rels, t))}")
         return 0
     return final(args, articles, extra, folds, rules)

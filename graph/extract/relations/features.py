@@ -50,15 +50,10 @@ class Candidate:
     first_token: int  # the mention tokens whose dependency path is shortest
     second_token: int
     via_pronoun: bool  # one of those tokens is a pronoun standing for its entity
-    first_arg: int = -1  # the token filling the argument slot for the first mention (see ``argument_token``)
-    second_arg: int = -1
-    first_lift: str = ""  # how it was reached from the mention: "conj", "proxy>conj" ...; "" for the mention itself
-    second_lift: str = ""
-
-    def args(self) -> tuple[int, int]:
-        """The two argument tokens (the mention tokens when no lift was recorded)."""
-        return (self.first_token if self.first_arg < 0 else self.first_arg,
-                self.second_token if self.second_arg < 0 else self.second_arg)
+    first_arg: int  # the token filling the argument slot of the first mention (``argument_token``)
+    second_arg: int
+    first_lift: str  # how it was reached from the mention: "conj", "proxy>conj" ...; "" for the mention itself
+    second_lift: str
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +214,7 @@ def trigger_token(doc: Doc, candidate: Candidate) -> Token | None:
     """The verb or action noun that carries the pair's relation: on the path, the content verb
     under a control chain ("intends to meet" → meet), else the nearest one above the common
     ancestor ("talks between A and B" → talks)."""
-    first, second = candidate.args()
+    first, second = candidate.first_arg, candidate.second_arg
     up, top, down = dependency_path(doc[first], doc[second])
     if _is_trigger(top) and top.i not in (first, second):
         chosen = top
@@ -245,7 +240,7 @@ def trigger_token(doc: Doc, candidate: Candidate) -> Token | None:
 def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relations: dict[tuple[int, int], list[Relation]],
              token_keys: dict[int, int] | None = None) -> list[str]:
     """Named binary features of one candidate (see the module docstring for the groups)."""
-    a, b = (doc[i] for i in candidate.args())
+    a, b = doc[candidate.first_arg], doc[candidate.second_arg]
     up, top, down = dependency_path(a, b)
     path = [*up, top, *down]
     f: list[str] = []
