@@ -2,14 +2,22 @@
 """Assign the annotated training articles to 5 cross-validation folds, fixed by a seed.
 
     scripts/make_folds.py ../shared/eval/train > eval/folds.tsv
+    scripts/make_folds.py ../shared/eval/train eval/train-x --keep eval/folds.tsv > new.tsv
+
 
 Near-duplicate stories (two versions of one report) go to one fold, so no fold is tested on a
 text it was trained on: articles whose word 5-gram sets overlap by Jaccard >= 0.05 are grouped
 (transitively). Groups are shuffled with the seed and dealt largest first to the fold with the
 fewest articles. Fold 0 is the test fold: it is looked at only for the final figures.
+
+``--keep FILE`` adds a new annotation batch without moving an article already assigned: an
+article of FILE keeps its fold, a new article grouped with an assigned one joins that fold, and
+the other new groups are dealt as above (so a fifth of a new batch lands in the test fold, as
+fresh test articles).
 """
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from pathlib import Path
@@ -46,18 +54,32 @@ def groups(texts: dict[str, str]) -> list[list[str]]:
     return sorted(out.values())
 
 
+def read_kept(path: Path) -> dict[str, int]:
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    return {name: int(fold) for name, fold, *_ in rows}
+
+
 def main() -> int:
-    folder = Path(sys.argv[1])
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--keep", type=Path, help="a folds.tsv whose assignments stay as they are")
+    args = parser.parse_args()
+    texts = {p.stem: p.read_text(encoding="utf-8") for folder in args.folders for p in sorted(folder.glob("*.txt"))}
+    kept = read_kept(args.keep) if args.keep else {}
     found = groups(texts)
     random.Random(SEED).shuffle(found)
     found.sort(key=len, reverse=True)  # stable: shuffled order within equal sizes
     sizes = [0] * FOLDS
+    for fold in kept.values():
+        sizes[fold] += 1
     print("article\tfold\tgroup")
     rows = []
     for group in found:
-        fold = min(range(FOLDS), key=lambda f: (sizes[f], f))
-        sizes[fold] += len(group)
+        old = {kept[name] for name in group if name in kept}
+        if len(old) > 1:
+            raise SystemExit(f"make_folds: {', '.join(group)} are near-duplicates but sit in folds {sorted(old)} of {args.keep}")
+        fold = old.pop() if old else min(range(FOLDS), key=lambda f: (sizes[f], f))
+        sizes[fold] += sum(name not in kept for name in group)
         rows += [(name, fold, group[0]) for name in group]
     for name, fold, first in sorted(rows):
         print(f"{name}\t{fold}\t{first}")
