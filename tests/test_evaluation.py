@@ -97,3 +97,35 @@ def test_bootstrap_interval_resamples_whole_articles():
         total.add(score)
     assert low < total.figures()["relation_f1"] < high and 0.0 <= low and high <= 1.0
     assert bootstrap_interval(mixed, seed=1) == (low, high)  # seeded: reproducible
+
+
+def _annotation(folder, name, entities, relations):
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.json").write_text(json.dumps({"source": "test", "entities": entities, "relations": relations,
+                                                      "cooccurrence_pairs": []}), encoding="utf-8")
+
+
+def test_agreement_matches_entities_by_mentions_and_compares_required_pairs(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("agreement", ROOT / "scripts" / "agreement.py")
+    agreement = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(agreement)
+    people = [{"name": "Ann Lee", "type": "PERSON", "mentions": ["Ann Lee", "Lee"]},
+              {"name": "Bob Ray", "type": "PERSON", "mentions": ["Bob Ray"]},
+              {"name": "Acme", "type": "ORG", "mentions": ["Acme"]}]
+    renamed = [{"name": "Lee", "type": "PERSON", "mentions": ["Lee"]},  # another canonical name, one shared form
+               {"name": "Bob Ray", "type": "PERSON", "mentions": ["Bob Ray"]}]
+    rel = lambda s, t, sym=False, **kw: {"source": s, "target": t, "predicate": "p", "evidence": "e", "symmetric": sym, **kw}
+    _annotation(tmp_path / "a", "01", people, [rel("Ann Lee", "Bob Ray", True), rel("Bob Ray", "Acme"),
+                                              rel("Ann Lee", "Acme", optional=True)])
+    _annotation(tmp_path / "b", "01", renamed, [rel("Bob Ray", "Lee"), rel("Lee", "Bob Ray", optional=True)])
+    sys_argv = sys.argv
+    sys.argv = ["agreement.py", str(tmp_path / "a"), str(tmp_path / "b")]
+    try:
+        assert agreement.main() == 0
+    finally:
+        sys.argv = sys_argv
+    out = capsys.readouterr().out
+    # entities: 3 / 2 / 2 in common; relations: the symmetric meet pair agrees in reverse order,
+    # b's optional pair is left out, a's Bob Ray -> Acme is missed: 2 / 1 / 1
+    assert "entities: 3 / 2 / 2 in common: P 1.000 R 0.667" in out
+    assert "relations (required pairs): 2 / 1 / 1 in common: P 1.000 R 0.500" in out
