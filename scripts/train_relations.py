@@ -64,7 +64,7 @@ def fmt_interval(ci: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold_dirs", nargs="*", type=Path, default=[ROOT.parent / "shared" / "eval" / "train", ROOT / "eval" / "train-x", ROOT / "eval" / "train-y"])
+    parser.add_argument("gold_dirs", nargs="*", type=Path, default=[ROOT.parent / "shared" / "eval" / "train", ROOT / "eval" / "train-x", ROOT / "eval" / "train-y", ROOT / "eval" / "train-z"])
     parser.add_argument("--extra", nargs="*", type=Path, default=[], help="more annotation folders, training only")
     parser.add_argument("--folds-file", type=Path, default=ROOT / "eval" / "folds.tsv")
     parser.add_argument("--c", type=float, default=0.1, help="inverse L2 regularisation strength")
