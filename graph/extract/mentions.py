@@ -50,6 +50,7 @@ from .names import (
 )
 from .added_spans import is_platform
 from .spans import SpanContext, _spans, span_context
+from .tokens import tokens
 
 
 CUE_WEIGHT = 2.0
@@ -157,10 +158,11 @@ def name_context(doc: Doc, types: frozenset[str], spans_context: SpanContext | N
     spans = _spans(doc, types, spans_context) if spans is None else spans
     states = word_set("us_states.txt", lower=False)
     texts = [_text(doc, s, e) for _, s, e in spans]
+    toks = tokens(doc)
     return NameContext(frozenset(t.casefold() for t in texts),
                        frozenset(doc[e - 1].lower_ for _, s, e in spans if e - s > 1),
                        frozenset(t for t in texts if t in states),
-                       frozenset(t.text for t in doc if t.is_lower and t.is_alpha))
+                       frozenset(w for w, low, alpha in zip(toks.words, toks.is_lower, toks.alpha) if low and alpha))
 
 
 CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
@@ -391,18 +393,20 @@ def _hyphen_countries(doc: Doc, covered: set[int], sent_ids: list[int]) -> list[
     part, on the word's token."""
     gaz = gazetteer()
     out = []
-    for token in doc:
-        if token.i in covered:
+    t = tokens(doc)
+    words, space = t.words, t.space
+    for i, text in enumerate(words):
+        if i in covered:
             continue
-        glued = (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_) or (
-            token.i >= 1 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_)
-        parts = token.text.split("-") if "-" in token.text.strip("-") else [token.text] if glued else []
+        glued = (i + 1 < len(words) and words[i + 1] == "-" and not space[i]) or (
+            i >= 1 and words[i - 1] == "-" and not space[i - 1])
+        parts = text.split("-") if "-" in text.strip("-") else [text] if glued else []
         for part in parts:
             country = gaz.country(part) or gaz.adjective_country(part)
             group = None if country else gaz.group(part)
             if not part[:1].isupper() or not (country or group):
                 continue
-            cand = Candidate(sent_ids[token.i], token.i, token.i + 1, "GPE" if country else "NORP",
+            cand = Candidate(sent_ids[i], i, i + 1, "GPE" if country else "NORP",
                              country or group, part, False, fixed=True)
             cand.cues.append((cand.label, GAZETTEER_WEIGHT))
             out.append(cand)

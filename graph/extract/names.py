@@ -12,12 +12,15 @@ from spacy.tokens import Doc, Token
 
 from ..data import phrase_tuples, table, word_set
 from ..gazetteer import gazetteer
+from .tokens import tokens
 
 
 DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
+    if 0 <= start < end <= len(doc):  # without a Span (this is called for every name, many times)
+        return " ".join(tokens(doc).span_text(start, end).split())
     return " ".join(doc[start:end].text.split())
 
 

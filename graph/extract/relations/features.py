@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...data import word_set
 from ...records import Relation
+from ..tokens import tokens
 from .rules import action_nouns, categories, modality_cues
 
 FEATURE_GROUPS = ("type", "path", "trigger", "cross", "cue", "dist", "rule")
@@ -329,12 +330,12 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
     if any(t.lower_ == "of" for t in path):
         f.append("cross:of")
     lo, hi = sorted((candidate.first_token, candidate.second_token))  # the mentions themselves
-    between = doc[lo + 1:hi]
-    if any(t.text in QUOTES for t in between):
+    words = tokens(doc).words[lo + 1:hi]  # the words between, without a Token object each
+    if any(w in QUOTES for w in words):
         f.append("cross:quote")
-    if any(t.text in "()" for t in between):
+    if any(w in "()" for w in words):
         f.append("cross:bracket")
-    if any(t.text == ";" for t in between):
+    if ";" in words:
         f.append("cross:semicolon")
 
     gap = hi - lo - 1
@@ -343,7 +344,7 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
     if candidate.via_pronoun:
         f.append("dist:via_pronoun")
     if gap <= 6:
-        f += [f"dist:between={t.lemma_.lower()}" for t in between if not t.is_punct]
+        f += [f"dist:between={t.lemma_.lower()}" for t in doc[lo + 1:hi] if not t.is_punct]
 
     forward = rule_relations.get((candidate.first, candidate.second), [])
     backward = rule_relations.get((candidate.second, candidate.first), [])
