@@ -31,6 +31,7 @@ class Tokens:
     alpha: list[bool]
     is_lower: list[bool]
     is_upper: list[bool]
+    pos: list[int]  # the coarse tag's id (``spacy.symbols``)
     propn: list[bool]
     outside: list[bool]
 
@@ -63,4 +64,4 @@ def _read(doc: Doc) -> Tokens:
 
     return Tokens(doc.text, text_of(orth), text_of(lower), [bool(s) for s in space], idx,
                   [bool(a) for a in alpha], [bool(a) for a in is_lower], [bool(a) for a in is_upper],
-                  [p == PROPN for p in pos], [i == OUTSIDE for i in iob])
+                  pos, [p == PROPN for p in pos], [i == OUTSIDE for i in iob])
