@@ -62,6 +62,9 @@ def _read(doc: Doc) -> Tokens:
             out.append(name)
         return out
 
-    return Tokens(doc.text, text_of(orth), text_of(lower), [bool(s) for s in space], idx,
+    words, spaces = text_of(orth), [bool(s) for s in space]
+    # ``doc.text`` without a Token object per word (a space is the only whitespace a token has after it)
+    text = "".join([w + " " if s else w for w, s in zip(words, spaces)])
+    return Tokens(text, words, text_of(lower), spaces, idx,
                   [bool(a) for a in alpha], [bool(a) for a in is_lower], [bool(a) for a in is_upper],
                   pos, [p == PROPN for p in pos], [i == OUTSIDE for i in iob])
