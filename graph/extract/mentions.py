@@ -41,6 +41,7 @@ from .names import (
     _modifies_noun,
     _person_before,
     _role_prefix_length,
+    _role_words,
     _text,
     _title_before,
     _title_length,
@@ -50,7 +51,7 @@ from .names import (
 )
 from .added_spans import is_platform
 from .spans import SpanContext, _spans, span_context
-from .tokens import tokens
+from .tokens import Tokens, tokens
 
 
 CUE_WEIGHT = 2.0
@@ -180,16 +181,23 @@ MODEL_NUMBER = re.compile(r"^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9-]+$")  # "A300s
 CAMEL = re.compile(r"^[a-z]+[A-Z]")  # "iPhone", "iPod"
 
 
+def _all_roles(toks: Tokens, start: int, end: int) -> bool:
+    """Every word of ``start:end`` is a role (``names._is_role``)."""
+    roles = _role_words()
+    return all(toks.words[k][:1].isupper() and toks.lower[k].rstrip(".") in roles for k in range(start, end))
+
+
 def _is_code(doc: Doc, start: int, end: int) -> bool:
     """A code name with a number ("COVID-19", "B-17") or a name ending in a decimal ("Magnitude
     6.3"): a disease, a model or a reading, not a named entity of our types ("Region 11" stays).
     So is a name with a model number in it ("Airbus A300s", "K9 Thunder") and a product written
     in camel case from a lower-case letter ("iPhone", "iPod Nano")."""
-    if CODE.match(doc[start].text) or (end - start > 1 and CODE.match(doc[end - 1].text) and "." in doc[end - 1].text):
+    words = tokens(doc).words[start:end]
+    if CODE.match(words[0]) or (end - start > 1 and CODE.match(words[-1]) and "." in words[-1]):
         return True
-    if end - start > 1 and any(MODEL_NUMBER.match(t.text) for t in doc[start:end]):
+    if end - start > 1 and any(MODEL_NUMBER.match(w) for w in words):
         return True
-    return any(CAMEL.match(t.text) for t in doc[start:end])
+    return any(CAMEL.match(w) for w in words)
 
 
 def _is_product(doc: Doc, end: int) -> bool:
@@ -308,6 +316,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
     elif spans is None:
         raise ValueError("a document's context comes with the part's spans repaired in it (part_names)")
     plain, surnames, states_named, lower_words = context.plain, context.surnames, context.states_named, context.lower_words
+    toks = tokens(doc)
     out = []
     for ent_start, ent_label, start, end in spans:
         titled = False
@@ -328,7 +337,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
               and doc[end - 2].lower_ not in NAME_JOINERS  # not the "Justice" of "Court of Justice"
               and doc[end - 2].whitespace_):  # nor the "Sheikh" of "Sharm el-Sheikh"
             end -= 1  # "NASA Administrator", "Baltimore Police Commissioner": the body, not the role
-            if all(_is_role(t) for t in doc[start:end]):
+            if _all_roles(toks, start, end):
                 continue  # "Attorney General": a title, not a name
         form = _text(doc, start, end)
         if not any(ch.isupper() for ch in form) or _inside_title(doc, start, end):
@@ -341,12 +350,12 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             # "Groups", "Photographs": a word the text also writes in lower case is no name; a body
             # named by its head ("Parliament", "Court") is, and so are "US" and "Turkey"
             continue
-        if all(_is_role(t) for t in doc[start:end]) and doc[end - 1].lower_ not in surnames:
+        if _all_roles(toks, start, end) and doc[end - 1].lower_ not in surnames:
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
             continue
         if _is_document(doc, start, end) or _is_code(doc, start, end) or any(
-                len(t.text) > 1 and any(b in t.text for b in "[](){}") for t in doc[start:end]):
+                len(w) > 1 and any(b in w for b in "[](){}") for w in toks.words[start:end]):
             continue  # a bracket inside a word is an editor's insertion ("[I]t"), not a name
         if end - start > 2 and _is_role(doc[start]) and doc[start + 1].lower_ in ("of", "for", "in") and not gazetteer().country(_text(doc, start + 2, end)):
             continue  # "Secretary of Homeland Security", "Superintendent of Police": an office
@@ -354,7 +363,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue  # "Commerce Secretary Wilbur Ross", "minister for East African Affairs"
         if label == "ORG" and _is_product(doc, end):
             continue
-        determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent_start - 1, 0) : start])
+        determiner = any(w in DETERMINERS for w in toks.lower[max(ent_start - 1, 0) : start])
         cand = Candidate(sent_ids[start], start, end, label, form, form, determiner)
         if titled or _title_before(doc, start) or (label in ("PERSON", "ORG") and _person_before(doc, start, end)):
             cand.cues.append(("PERSON", CUE_WEIGHT))

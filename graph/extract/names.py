@@ -67,7 +67,7 @@ def _bare_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _matches(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
-    return 0 <= start and start + len(words) <= len(doc) and all(doc[start + k].text == w for k, w in enumerate(words))
+    return 0 <= start and start + len(words) <= len(doc) and tuple(tokens(doc).words[start:start + len(words)]) == tuple(words)
 
 
 def _title_length(doc: Doc, start: int, end: int) -> int:
@@ -95,7 +95,7 @@ def _title_before(doc: Doc, start: int, via_country: bool = True) -> bool:
 
 def _inside_title(doc: Doc, start: int, end: int) -> bool:
     """The tokens are part of a multi-word title written out in full ("Secretary of State")."""
-    words = tuple(t.text for t in doc[start:end])
+    words = tuple(tokens(doc).words[start:end])
     n = len(words)
     for title in _titles().get(words[0], ()):
         for k in range(1, len(title) - n + 1):
@@ -158,10 +158,11 @@ def _word_type(doc: Doc, start: int, end: int) -> str | None:
     last = end - 1
     if doc[last].lower_ in COMPASS and last - 1 > start:
         last -= 1  # "James Street West": the head is before the direction
-    for token in (doc[last], doc[start], *doc[start + 1:last]):
-        if token.text[:1].isupper():
-            label = name_words().get(token.lower_)
-            if label and (label != "FAC" or token.i in (last, start)):
+    t = tokens(doc)
+    for k in (last, start, *range(start + 1, last)):
+        if t.words[k][:1].isupper():
+            label = name_words().get(t.lower[k])
+            if label and (label != "FAC" or k in (last, start)):
                 return label
     return None
 
