@@ -36,11 +36,12 @@ def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[S
     taken = {i for e in kept for i in range(e.start, e.end)}
     lengths = sorted(set(_platforms().values()), reverse=True)
     toks = tokens(doc)
+    size = len(doc)
     i = 0
-    while i < len(doc):
+    while i < size:
         if toks.words[i][:1].isupper():  # every platform name starts with a capital
             for n in lengths:
-                if (i + n <= len(doc) and not any(k in taken for k in range(i, i + n))
+                if (i + n <= size and not any(k in taken for k in range(i, i + n))
                         and is_platform(toks.span_text(i, i + n))):
                     kept.append(Span(doc, i, i + n, label="ORG"))
                     i += n - 1

@@ -86,10 +86,11 @@ class Candidate:
 
 
 def _located(cand: Candidate, doc: Doc) -> Candidate:
-    cand.start_char, cand.end_char = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
-    if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
-        cand.parenthesis = fold(doc[cand.end + 1].text)
-    cand.before = doc[cand.start - 1].text if cand.start > 0 else ""
+    t = tokens(doc)
+    cand.start_char, cand.end_char = t.idx[cand.start], t.idx[cand.end - 1] + len(t.words[cand.end - 1])
+    if cand.end + 2 < len(doc) and t.words[cand.end] == "(" and t.words[cand.end + 2] == ")":
+        cand.parenthesis = fold(t.words[cand.end + 1])
+    cand.before = t.words[cand.start - 1] if cand.start > 0 else ""
     first = doc[cand.start]
     cand.subject = first.head.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS
     subject = _alias_subject(doc, cand.start, cand.end)

@@ -72,8 +72,9 @@ def _matches(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
 
 def _title_length(doc: Doc, start: int, end: int) -> int:
     """Length of the title that starts at ``start`` and leaves at least one token before ``end``."""
-    for title in _titles().get(doc[start].text, ()):
-        if title[0] == doc[start].text and start + len(title) < end and _matches(doc, start, title):
+    word = tokens(doc).words[start]
+    for title in _titles().get(word, ()):
+        if title[0] == word and start + len(title) < end and _matches(doc, start, title):
             return len(title)
     return 0
 
@@ -82,13 +83,15 @@ def _title_before(doc: Doc, start: int, via_country: bool = True) -> bool:
     """A title right before ``start``; with ``via_country`` also "<title> of <country>" before it."""
     if start == 0:
         return False
-    for title in _titles().get(doc[start - 1].text, ()):
-        if title[-1] == doc[start - 1].text and _matches(doc, start - len(title), title):
+    t = tokens(doc)
+    word = t.words[start - 1]
+    for title in _titles().get(word, ()):
+        if title[-1] == word and _matches(doc, start - len(title), title):
             return True
     if via_country:
         for n in (1, 2, 3):
             of = start - n - 1
-            if of >= 1 and doc[of].lower_ == "of" and gazetteer().country(_text(doc, start - n, start)):
+            if of >= 1 and t.lower[of] == "of" and gazetteer().country(_text(doc, start - n, start)):
                 return _title_before(doc, of, via_country=False)
     return False
 
