@@ -22,6 +22,7 @@ import random
 import networkx as nx
 import numpy as np
 import scipy.sparse as sparse
+from scipy.sparse.csgraph import connected_components
 
 SOURCES_PER_BLOCK = 64
 
@@ -70,8 +71,17 @@ def betweenness_centrality(graph: nx.Graph, k: int | None = None, seed: int | No
     adjacency = ((adjacency + adjacency.T) > 0).astype(np.float64).tocsr()
     sources = np.array([index[s] for s in sampled], dtype=np.int64)
     total = np.zeros(n)
+    # A block's paths stay in its sources' components: the other nodes' rows are zero throughout, so
+    # the block runs on the rows it can reach (the same sums, in the same order, for those rows;
+    # a long text's graph has a few hundred nodes outside its largest component).
+    _, component = connected_components(adjacency, directed=False)
     for start in range(0, len(sources), SOURCES_PER_BLOCK):
-        total += _dependencies(adjacency, sources[start:start + SOURCES_PER_BLOCK])
+        block = sources[start:start + SOURCES_PER_BLOCK]
+        rows = np.flatnonzero(np.isin(component, component[block]))
+        if len(rows) == n:
+            total += _dependencies(adjacency, block)
+        else:
+            total[rows] += _dependencies(adjacency[rows][:, rows], np.searchsorted(rows, block))
     pairs = n - 2  # targets other than the source and the node itself
     if k is None:
         scale = np.full(n, 1.0 / ((n - 1) * pairs))
