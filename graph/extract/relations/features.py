@@ -81,8 +81,20 @@ def _ancestors(token: Token) -> list[Token]:
     return chain
 
 
+_PATHS = "entity_graph.paths"  # and the paths between two tokens (a candidate's features and trigger share one)
+
+
 def dependency_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
-    """(tokens from ``a`` up to the common ancestor, the ancestor, tokens from it down to ``b``)."""
+    """(tokens from ``a`` up to the common ancestor, the ancestor, tokens from it down to ``b``);
+    kept on the Doc like the chains (do not change the lists)."""
+    paths = a.doc.user_data.setdefault(_PATHS, {})
+    path = paths.get((a.i, b.i))
+    if path is None:
+        path = paths[a.i, b.i] = _dependency_path(a, b)
+    return path
+
+
+def _dependency_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
     up_a = _ancestors(a)
     index = {t.i: n for n, t in enumerate(up_a)}
     up_b: list[Token] = []
