@@ -37,16 +37,15 @@ def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[S
     lengths = sorted(set(_platforms().values()), reverse=True)
     toks = tokens(doc)
     size = len(doc)
-    i = 0
-    while i < size:
-        if toks.words[i][:1].isupper():  # every platform name starts with a capital
-            for n in lengths:
-                if (i + n <= size and not any(k in taken for k in range(i, i + n))
-                        and is_platform(toks.span_text(i, i + n))):
-                    kept.append(Span(doc, i, i + n, label="ORG"))
-                    i += n - 1
-                    break
-        i += 1
+    after = 0  # the end of the last platform name found
+    for i in [i for i, word in enumerate(toks.words) if word[:1].isupper()]:  # every platform name starts with a capital
+        if i < after:
+            continue
+        for n in lengths:
+            if i + n <= size and not any(k in taken for k in range(i, i + n)) and is_platform(toks.span_text(i, i + n)):
+                kept.append(Span(doc, i, i + n, label="ORG"))
+                after = i + n
+                break
     return sorted(kept, key=lambda e: e.start)
 
 
