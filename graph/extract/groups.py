@@ -76,9 +76,13 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
             current[0] = i
         for j in range(max(1, i - limit), min(n, i + limit) + 1):
             cb = b[j - 1]
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, before[j - 2] + 1)
+            value = previous[j - 1] + (ca != cb)  # (comparisons, not min(): this is the inner loop)
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb and before[j - 2] + 1 < value:
+                value = before[j - 2] + 1
             current[j] = value if value < big else big
         if min(current) > limit:
             return big
