@@ -22,7 +22,7 @@ import random
 import networkx as nx
 import numpy as np
 import scipy.sparse as sparse
-from scipy.sparse.csgraph import shortest_path
+from scipy.sparse.csgraph import connected_components
 
 SOURCES_PER_BLOCK = 64
 
@@ -30,19 +30,26 @@ SOURCES_PER_BLOCK = 64
 def _dependencies(adjacency: sparse.csr_matrix, sources: np.ndarray) -> np.ndarray:
     """Sum over ``sources`` of each node's dependency δ_s(v), v ≠ s.
 
-    Arrays are nodes × sources, so each step is one sparse-times-dense product."""
-    distance = shortest_path(adjacency, unweighted=True, indices=sources, directed=False).T
-    level = np.where(np.isfinite(distance), distance, -1).astype(np.int32)
-    depth = int(level.max(initial=0))
+    Arrays are nodes × sources, so each step is one sparse-times-dense product. The forward
+    pass is the breadth-first search itself: the nodes a level's paths reach that no earlier
+    level reached are the next level (a separate shortest-path search cost as much as the pass).
+    """
     columns = np.arange(len(sources))
-    sigma = np.zeros(level.shape)
+    sigma = np.zeros((adjacency.shape[0], len(sources)))
     sigma[sources, columns] = 1.0
-    at = [level == d for d in range(depth + 1)]
-    for d in range(1, depth + 1):
-        sigma += (adjacency @ (sigma * at[d - 1])) * at[d]
-    delta = np.zeros(level.shape)
+    at = [sigma > 0]  # at[d]: (node, source) pairs at distance d
+    reached = at[0].copy()
+    while True:
+        paths = adjacency @ (sigma * at[-1])
+        level = (paths > 0) & ~reached
+        if not level.any():
+            break
+        sigma += paths * level
+        reached |= level
+        at.append(level)
+    delta = np.zeros(sigma.shape)
     inverse_sigma = np.divide(1.0, sigma, out=np.zeros_like(sigma), where=sigma > 0)
-    for d in range(depth, 0, -1):
+    for d in range(len(at) - 1, 0, -1):
         delta += sigma * (adjacency @ ((1.0 + delta) * inverse_sigma * at[d])) * at[d - 1]
     delta[sources, columns] = 0.0
     return delta.sum(axis=1)
@@ -64,8 +71,17 @@ def betweenness_centrality(graph: nx.Graph, k: int | None = None, seed: int | No
     adjacency = ((adjacency + adjacency.T) > 0).astype(np.float64).tocsr()
     sources = np.array([index[s] for s in sampled], dtype=np.int64)
     total = np.zeros(n)
+    # A block's paths stay in its sources' components: the other nodes' rows are zero throughout, so
+    # the block runs on the rows it can reach (the same sums, in the same order, for those rows;
+    # a long text's graph has a few hundred nodes outside its largest component).
+    _, component = connected_components(adjacency, directed=False)
     for start in range(0, len(sources), SOURCES_PER_BLOCK):
-        total += _dependencies(adjacency, sources[start:start + SOURCES_PER_BLOCK])
+        block = sources[start:start + SOURCES_PER_BLOCK]
+        rows = np.flatnonzero(np.isin(component, component[block]))
+        if len(rows) == n:
+            total += _dependencies(adjacency, block)
+        else:
+            total[rows] += _dependencies(adjacency[rows][:, rows], np.searchsorted(rows, block))
     pairs = n - 2  # targets other than the source and the node itself
     if k is None:
         scale = np.full(n, 1.0 / ((n - 1) * pairs))

@@ -6,13 +6,15 @@ worker, so only small records cross process boundaries (``nlp.pipe(n_process=...
 whole ``Doc``s back and leave the rules to one core). Each worker process loads the model once.
 
 A document over ``graph.nlp.LONG_CHARS`` is the exception: its parts are the tasks
-(``extract_long``), so that one long text keeps every worker busy; the workers send back each
-part's parse as bytes and the small records of each round of ``graph.extract.extract_parts``.
+(``extract_long``), so that one long text keeps every worker busy. Locally, workers that keep
+their parts' parses run the rounds of ``graph.extract.extract_parts`` (``graph.part_servers``);
+on Dask, the workers send back each part's parse as bytes, and each round's task takes them.
 """
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 from collections import deque
@@ -81,15 +83,21 @@ StarMap = Callable[[Callable, list[tuple]], list]  # Pool.starmap: fn(*args) for
 
 
 def extract_long(document: Document, model: str | None, types: frozenset[str], pronouns: bool = True,
-                 starmap: StarMap | None = None) -> DocExtraction:
-    """A document over ``LONG_CHARS``: parsed in parts, by ``starmap``'s workers if given, else here;
-    one extraction of all of them (``graph.extract.extract_parts``), the same either way."""
+                 starmap: StarMap | None = None, processes: int = 1) -> DocExtraction:
+    """A document over ``LONG_CHARS``: parsed in parts, by ``starmap``'s workers if given, else by
+    ``processes`` forked workers (``PartServers``) or here; one extraction of all of them
+    (``graph.extract.extract_parts``), the same either way."""
     from .extract import extract_parts, in_process
     from .nlp import PART_CHARS, load_model, normalize, split_text
 
     nlp = load_model(model)
     parts = split_text(document.text, min(PART_CHARS, nlp.max_length))
     offsets = [offset for offset, _ in parts]
+    if starmap is None and processes > 1 and len(parts) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        from .part_servers import PartServers
+
+        with PartServers(model, [part for _, part in parts], processes) as servers:
+            return extract_parts(document, offsets, servers.map, types, pronouns, servers.contexts)
     if starmap is None:
         docs = list(nlp.pipe((normalize(part) for _, part in parts), batch_size=1))
         return extract_parts(document, offsets, in_process(docs), types, pronouns)
@@ -166,28 +174,51 @@ def run_local(
     limit = min(LONG_CHARS, nlp.max_length)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    if context.get_start_method() == "fork":
+    fork = context.get_start_method() == "fork"
+    if fork:
         # Forked workers inherit the loaded pipeline, word lists and relation model instead of each
-        # loading its own; frozen objects are never visited by a worker's garbage collector, which
-        # would otherwise copy every page of them into the worker.
+        # loading its own (so the first document reaches every one of them here first).
         extract_document(Document("warm-up", WARM_UP), nlp(normalize(WARM_UP)), frozenset(types), pronouns)
-        gc.freeze()
-    with context.Pool(processes, initializer=_worker_start, initargs=(model,)) as pool:
-        gc.unfreeze()
-        starmap = partial(pool.starmap, chunksize=1)
+
+    def start_pool() -> multiprocessing.pool.Pool:
+        # frozen objects are never visited by a worker's garbage collector, which would otherwise
+        # copy every page of them into the worker
+        if fork:
+            gc.freeze()
+        try:
+            return context.Pool(processes, initializer=_worker_start, initargs=(model,))
+        finally:
+            gc.unfreeze()
+
+    pool = None
+    try:
         # Only a few batches are in flight, so memory does not grow with the corpus.
         pending: deque = deque()
         for unit in _units(documents, limit):
             if isinstance(unit, Document):  # a long document: its parts are the tasks
                 while pending:
                     yield pending.popleft().get()
-                yield [extract_long(unit, model, frozenset(types), pronouns, starmap)]
+                if fork:
+                    # workers of its own that keep the parts' parses, forked from this process
+                    # once the pool and its threads are gone (a later batch starts a new pool)
+                    if pool is not None:
+                        pool.close()
+                        pool.join()
+                        pool = None
+                    yield [extract_long(unit, model, frozenset(types), pronouns, processes=processes)]
+                else:
+                    pool = pool or start_pool()
+                    yield [extract_long(unit, model, frozenset(types), pronouns, partial(pool.starmap, chunksize=1))]
                 continue
+            pool = pool or start_pool()
             pending.append(pool.apply_async(work, (unit,)))
             if len(pending) >= IN_FLIGHT_PER_PROCESS * processes:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+    finally:
+        if pool is not None:
+            pool.terminate()
 
 
 def _units(documents: Iterable[Document], limit: int) -> Iterator[list[Document] | Document]:

@@ -165,7 +165,8 @@ def graph_from_extractions(extractions: list[DocExtraction], options: Options,
         missing += [f"{a} -{k}-> {b}" for a, k, b in sorted(wrong - found)]
         for relation in missing:
             notices.append(Notice("--aliases", f"wrong relation {relation}: no such relation in this build"))
-    return analyze(graph, min_npmi=options.min_npmi, min_weight=options.min_weight)
+    # --processes 1 means one core: no second process for the layout either
+    return analyze(graph, min_npmi=options.min_npmi, min_weight=options.min_weight, parallel=options.processes > 1)
 
 
 def build_graph(

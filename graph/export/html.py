@@ -30,9 +30,11 @@ as in edges.csv, and vis-network's layout seed is fixed.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 import networkx as nx
 import pyvis
 from pyvis.network import Network
@@ -472,6 +474,22 @@ def header_line(meta: dict, summary: dict) -> list[str]:
     return parts
 
 
+# Files the page holds as they are: read as text and inserted, not included as templates (Jinja
+# lexed and compiled vis-network's 700 KB on every build, a tenth of a second for a copy). None
+# holds template syntax, and reading with universal newlines matches Jinja's newline handling.
+VERBATIM = {"vis_css": "lib/vis-9.1.2/vis-network.css", "vis_js": "lib/vis-9.1.2/vis-network.min.js",
+            "graph_css": "graph.css", "graph_js": "graph.js"}
+
+
+@lru_cache(maxsize=1)
+def _verbatim() -> dict[str, Markup]:
+    found = {}
+    for key, name in VERBATIM.items():
+        path = next(p for p in (TEMPLATE_DIR / name, PYVIS_TEMPLATE_DIR / name) if p.exists())
+        found[key] = Markup(path.read_text(encoding="utf-8"))
+    return found
+
+
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(TEMPLATE_DIR), str(PYVIS_TEMPLATE_DIR)]),
@@ -496,6 +514,7 @@ def render_html(graph: nx.MultiDiGraph, max_nodes: int | None = DEFAULT_MAX_NODE
         evidence=tables["evidence"],
         docs=tables["docs"],
         options=net.options,
+        verbatim=_verbatim(),
         config={
             "weightRange": summary["weight_range"],
             "nodesHidden": summary["nodes_total"] - summary["nodes_shown"],

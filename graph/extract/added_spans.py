@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span
 
 from ..data import phrase_tuples
 from ..gazetteer import fold, gazetteer
-from .names import _is_role, _person_before, _role_words, _text, _title_before, name_words
+from .names import _person_before, _role_words, _text, _title_before, name_words
+from .tokens import tokens
 
 
 @lru_cache(maxsize=1)
@@ -34,15 +35,17 @@ def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[S
     kept = [Span(doc, e.start, e.end, label="ORG") if is_platform(e.text) else e for e in ents]
     taken = {i for e in kept for i in range(e.start, e.end)}
     lengths = sorted(set(_platforms().values()), reverse=True)
-    i = 0
-    while i < len(doc):
+    toks = tokens(doc)
+    size = len(doc)
+    after = 0  # the end of the last platform name found
+    for i in [i for i, word in enumerate(toks.words) if word[:1].isupper()]:  # every platform name starts with a capital
+        if i < after:
+            continue
         for n in lengths:
-            if (i + n <= len(doc) and doc[i].text[:1].isupper() and not taken & set(range(i, i + n))
-                    and is_platform(doc[i:i + n].text)):
+            if i + n <= size and not any(k in taken for k in range(i, i + n)) and is_platform(toks.span_text(i, i + n)):
                 kept.append(Span(doc, i, i + n, label="ORG"))
-                i += n - 1
+                after = i + n
                 break
-        i += 1
     return sorted(kept, key=lambda e: e.start)
 
 
@@ -59,8 +62,10 @@ def _spelled_names(doc: Doc) -> list[Span]:
     took apart: "Islamic State of Iraq and the Levant (ISIL)", "ISIS (Islamic State of Iraq and
     Syria)". Capitalised words and the glue words of names only."""
     out: list[Span] = []
-    for i in range(1, len(doc) - 1):
-        if not (ACRONYM.match(doc[i].text) and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+    texts = tokens(doc).words
+    acronyms = [i for i, w in enumerate(texts) if ACRONYM.match(w)]
+    for i in (i for i in acronyms if 1 <= i < len(doc) - 1):
+        if not (texts[i - 1] == "(" and texts[i + 1] == ")"):
             continue
         acronym, k = doc[i].text, i - 1  # "... Levant (ISIL)": the name ends before "("
         for start in range(k - 1, max(k - 3 * len(acronym), -1), -1):
@@ -70,8 +75,8 @@ def _spelled_names(doc: Doc) -> list[Span]:
             if _initials(words) == acronym and len(words) > len(acronym):
                 out.append(Span(doc, start, k, label="ORG"))
                 break
-    for i in range(len(doc) - 2):  # "ISIS (Islamic State of Iraq and Syria)": the name inside the brackets
-        if not (ACRONYM.match(doc[i].text) and doc[i + 1].text == "("):
+    for i in (i for i in acronyms if i < len(doc) - 2):  # "ISIS (Islamic State of Iraq and Syria)": the name inside the brackets
+        if texts[i + 1] != "(":
             continue
         close = next((j for j in range(i + 2, min(i + 4 * len(doc[i].text), len(doc))) if doc[j].text == ")"), None)
         if close is None:
@@ -90,11 +95,18 @@ def _untagged_people(doc: Doc) -> list[Span]:
     spokesman")."""
     gaz = gazetteer()
     out: list[Span] = []
+    t, roles, words = tokens(doc), _role_words(), name_words()
+    # a word that may be part of such a name: an untagged capitalised proper noun, no acronym,
+    # no role (``names._is_role``) or name word
+    fits = [t.outside[k] and t.propn[k] and t.alpha[k] and t.words[k][:1].isupper() and not t.is_upper[k]
+            and t.lower[k].rstrip(".") not in roles and t.lower[k] not in words for k in range(len(doc))]
     i = 0
     while i < len(doc):
+        if not fits[i]:
+            i += 1
+            continue
         j = i
-        while j < len(doc) and j - i < 3 and doc[j].ent_iob_ == "O" and doc[j].pos_ == "PROPN" and doc[j].is_alpha \
-                and doc[j].text[:1].isupper() and not doc[j].is_upper and not _is_role(doc[j]) and doc[j].lower_ not in name_words():
+        while j < len(doc) and j - i < 3 and fits[j]:
             j += 1
         if j - i >= 2 and (j == len(doc) or doc[j].pos_ != "PROPN") and not gaz.country(_text(doc, i, j)):
             root = doc[i:j].root

@@ -128,10 +128,10 @@ def _group(text: str, offsets: list[int], found: list[PartCandidates]) -> _Group
         n = bisect_right(token_starts, i) - 1
         part_token_keys[n][i - token_starts[n]] = key
     part_mentions: list[list[Mention]] = [[] for _ in found]
-    for m in mentions:
+    for m in mentions:  # (Mention(...), not dataclasses.replace: several times faster, for every mention)
         n = bisect_right(sent_starts, m.sent_id) - 1
-        part_mentions[n].append(dataclasses.replace(m, sent_id=m.sent_id - sent_starts[n], start_char=m.start_char - offsets[n],
-                                                    end_char=m.end_char - offsets[n]) if n or offsets[0] else m)
+        part_mentions[n].append(Mention(m.sent_id - sent_starts[n], m.start_char - offsets[n], m.end_char - offsets[n],
+                                        m.text, m.name, m.label, m.key) if n or offsets[0] else m)
     return _Grouped(entities, mentions, part_mentions, part_token_keys, known, sent_bounds, sent_starts)
 
 

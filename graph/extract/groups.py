@@ -57,22 +57,37 @@ def _acronym(group: _Group) -> str | None:
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance with transpositions of neighbours counted as one edit ("Chriac" /
-    "Chirac"), stopping early once it exceeds ``limit``."""
+    "Chirac"): the distance when it is at most ``limit``, else ``limit + 1``.
+
+    Only the cells within ``limit`` of the diagonal can hold a distance within the limit, so only
+    they are computed (the others stay ``limit + 1``, which no path through them can beat): the
+    rules ask for thousands of these on a long text, and a full table per pair cost half of the
+    grouping.
+    """
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    big, n = limit + 1, len(b)
     before: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, before[j - 2] + 1)
-            current.append(value)
+    previous = [j if j <= limit else big for j in range(n + 1)]
+    for i in range(1, len(a) + 1):
+        ca = a[i - 1]
+        current = [big] * (n + 1)
+        if i <= limit:
+            current[0] = i
+        for j in range(max(1, i - limit), min(n, i + limit) + 1):
+            cb = b[j - 1]
+            value = previous[j - 1] + (ca != cb)  # (comparisons, not min(): this is the inner loop)
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb and before[j - 2] + 1 < value:
+                value = before[j - 2] + 1
+            current[j] = value if value < big else big
         if min(current) > limit:
-            return limit + 1
+            return big
         before, previous = previous, current
-    return previous[-1]
+    return previous[n]
 
 
 class _UnionFind:

@@ -41,6 +41,7 @@ from .names import (
     _modifies_noun,
     _person_before,
     _role_prefix_length,
+    _role_words,
     _text,
     _title_before,
     _title_length,
@@ -50,6 +51,7 @@ from .names import (
 )
 from .added_spans import is_platform
 from .spans import SpanContext, _spans, span_context
+from .tokens import Tokens, tokens
 
 
 CUE_WEIGHT = 2.0
@@ -84,10 +86,11 @@ class Candidate:
 
 
 def _located(cand: Candidate, doc: Doc) -> Candidate:
-    cand.start_char, cand.end_char = doc[cand.start].idx, doc[cand.end - 1].idx + len(doc[cand.end - 1])
-    if cand.end + 2 < len(doc) and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
-        cand.parenthesis = fold(doc[cand.end + 1].text)
-    cand.before = doc[cand.start - 1].text if cand.start > 0 else ""
+    t = tokens(doc)
+    cand.start_char, cand.end_char = t.idx[cand.start], t.idx[cand.end - 1] + len(t.words[cand.end - 1])
+    if cand.end + 2 < len(doc) and t.words[cand.end] == "(" and t.words[cand.end + 2] == ")":
+        cand.parenthesis = fold(t.words[cand.end + 1])
+    cand.before = t.words[cand.start - 1] if cand.start > 0 else ""
     first = doc[cand.start]
     cand.subject = first.head.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS
     subject = _alias_subject(doc, cand.start, cand.end)
@@ -157,10 +160,11 @@ def name_context(doc: Doc, types: frozenset[str], spans_context: SpanContext | N
     spans = _spans(doc, types, spans_context) if spans is None else spans
     states = word_set("us_states.txt", lower=False)
     texts = [_text(doc, s, e) for _, s, e in spans]
+    toks = tokens(doc)
     return NameContext(frozenset(t.casefold() for t in texts),
                        frozenset(doc[e - 1].lower_ for _, s, e in spans if e - s > 1),
                        frozenset(t for t in texts if t in states),
-                       frozenset(t.text for t in doc if t.is_lower and t.is_alpha))
+                       frozenset(w for w, low, alpha in zip(toks.words, toks.is_lower, toks.alpha) if low and alpha))
 
 
 CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
@@ -178,16 +182,23 @@ MODEL_NUMBER = re.compile(r"^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9-]+$")  # "A300s
 CAMEL = re.compile(r"^[a-z]+[A-Z]")  # "iPhone", "iPod"
 
 
+def _all_roles(toks: Tokens, start: int, end: int) -> bool:
+    """Every word of ``start:end`` is a role (``names._is_role``)."""
+    roles = _role_words()
+    return all(toks.words[k][:1].isupper() and toks.lower[k].rstrip(".") in roles for k in range(start, end))
+
+
 def _is_code(doc: Doc, start: int, end: int) -> bool:
     """A code name with a number ("COVID-19", "B-17") or a name ending in a decimal ("Magnitude
     6.3"): a disease, a model or a reading, not a named entity of our types ("Region 11" stays).
     So is a name with a model number in it ("Airbus A300s", "K9 Thunder") and a product written
     in camel case from a lower-case letter ("iPhone", "iPod Nano")."""
-    if CODE.match(doc[start].text) or (end - start > 1 and CODE.match(doc[end - 1].text) and "." in doc[end - 1].text):
+    words = tokens(doc).words[start:end]
+    if CODE.match(words[0]) or (end - start > 1 and CODE.match(words[-1]) and "." in words[-1]):
         return True
-    if end - start > 1 and any(MODEL_NUMBER.match(t.text) for t in doc[start:end]):
+    if end - start > 1 and any(MODEL_NUMBER.match(w) for w in words):
         return True
-    return any(CAMEL.match(t.text) for t in doc[start:end])
+    return any(CAMEL.match(w) for w in words)
 
 
 def _is_product(doc: Doc, end: int) -> bool:
@@ -306,6 +317,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
     elif spans is None:
         raise ValueError("a document's context comes with the part's spans repaired in it (part_names)")
     plain, surnames, states_named, lower_words = context.plain, context.surnames, context.states_named, context.lower_words
+    toks = tokens(doc)
     out = []
     for ent_start, ent_label, start, end in spans:
         titled = False
@@ -326,7 +338,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
               and doc[end - 2].lower_ not in NAME_JOINERS  # not the "Justice" of "Court of Justice"
               and doc[end - 2].whitespace_):  # nor the "Sheikh" of "Sharm el-Sheikh"
             end -= 1  # "NASA Administrator", "Baltimore Police Commissioner": the body, not the role
-            if all(_is_role(t) for t in doc[start:end]):
+            if _all_roles(toks, start, end):
                 continue  # "Attorney General": a title, not a name
         form = _text(doc, start, end)
         if not any(ch.isupper() for ch in form) or _inside_title(doc, start, end):
@@ -339,12 +351,12 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             # "Groups", "Photographs": a word the text also writes in lower case is no name; a body
             # named by its head ("Parliament", "Court") is, and so are "US" and "Turkey"
             continue
-        if all(_is_role(t) for t in doc[start:end]) and doc[end - 1].lower_ not in surnames:
+        if _all_roles(toks, start, end) and doc[end - 1].lower_ not in surnames:
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
             continue
         if _is_document(doc, start, end) or _is_code(doc, start, end) or any(
-                len(t.text) > 1 and any(b in t.text for b in "[](){}") for t in doc[start:end]):
+                len(w) > 1 and any(b in w for b in "[](){}") for w in toks.words[start:end]):
             continue  # a bracket inside a word is an editor's insertion ("[I]t"), not a name
         if end - start > 2 and _is_role(doc[start]) and doc[start + 1].lower_ in ("of", "for", "in") and not gazetteer().country(_text(doc, start + 2, end)):
             continue  # "Secretary of Homeland Security", "Superintendent of Police": an office
@@ -352,7 +364,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue  # "Commerce Secretary Wilbur Ross", "minister for East African Affairs"
         if label == "ORG" and _is_product(doc, end):
             continue
-        determiner = any(t.lower_ in DETERMINERS for t in doc[max(ent_start - 1, 0) : start])
+        determiner = any(w in DETERMINERS for w in toks.lower[max(ent_start - 1, 0) : start])
         cand = Candidate(sent_ids[start], start, end, label, form, form, determiner)
         if titled or _title_before(doc, start) or (label in ("PERSON", "ORG") and _person_before(doc, start, end)):
             cand.cues.append(("PERSON", CUE_WEIGHT))
@@ -391,18 +403,20 @@ def _hyphen_countries(doc: Doc, covered: set[int], sent_ids: list[int]) -> list[
     part, on the word's token."""
     gaz = gazetteer()
     out = []
-    for token in doc:
-        if token.i in covered:
+    t = tokens(doc)
+    words, space = t.words, t.space
+    for i, text in enumerate(words):
+        if i in covered:
             continue
-        glued = (token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_) or (
-            token.i >= 1 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_)
-        parts = token.text.split("-") if "-" in token.text.strip("-") else [token.text] if glued else []
+        glued = (i + 1 < len(words) and words[i + 1] == "-" and not space[i]) or (
+            i >= 1 and words[i - 1] == "-" and not space[i - 1])
+        parts = text.split("-") if "-" in text.strip("-") else [text] if glued else []
         for part in parts:
             country = gaz.country(part) or gaz.adjective_country(part)
             group = None if country else gaz.group(part)
             if not part[:1].isupper() or not (country or group):
                 continue
-            cand = Candidate(sent_ids[token.i], token.i, token.i + 1, "GPE" if country else "NORP",
+            cand = Candidate(sent_ids[i], i, i + 1, "GPE" if country else "NORP",
                              country or group, part, False, fixed=True)
             cand.cues.append((cand.label, GAZETTEER_WEIGHT))
             out.append(cand)

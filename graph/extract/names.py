@@ -12,12 +12,15 @@ from spacy.tokens import Doc, Token
 
 from ..data import phrase_tuples, table, word_set
 from ..gazetteer import gazetteer
+from .tokens import tokens
 
 
 DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
+    if 0 <= start < end <= len(doc):  # without a Span (this is called for every name, many times)
+        return " ".join(tokens(doc).span_text(start, end).split())
     return " ".join(doc[start:end].text.split())
 
 
@@ -64,13 +67,14 @@ def _bare_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _matches(doc: Doc, start: int, words: tuple[str, ...]) -> bool:
-    return 0 <= start and start + len(words) <= len(doc) and all(doc[start + k].text == w for k, w in enumerate(words))
+    return 0 <= start and start + len(words) <= len(doc) and tuple(tokens(doc).words[start:start + len(words)]) == tuple(words)
 
 
 def _title_length(doc: Doc, start: int, end: int) -> int:
     """Length of the title that starts at ``start`` and leaves at least one token before ``end``."""
-    for title in _titles().get(doc[start].text, ()):
-        if title[0] == doc[start].text and start + len(title) < end and _matches(doc, start, title):
+    word = tokens(doc).words[start]
+    for title in _titles().get(word, ()):
+        if title[0] == word and start + len(title) < end and _matches(doc, start, title):
             return len(title)
     return 0
 
@@ -79,20 +83,22 @@ def _title_before(doc: Doc, start: int, via_country: bool = True) -> bool:
     """A title right before ``start``; with ``via_country`` also "<title> of <country>" before it."""
     if start == 0:
         return False
-    for title in _titles().get(doc[start - 1].text, ()):
-        if title[-1] == doc[start - 1].text and _matches(doc, start - len(title), title):
+    t = tokens(doc)
+    word = t.words[start - 1]
+    for title in _titles().get(word, ()):
+        if title[-1] == word and _matches(doc, start - len(title), title):
             return True
     if via_country:
         for n in (1, 2, 3):
             of = start - n - 1
-            if of >= 1 and doc[of].lower_ == "of" and gazetteer().country(_text(doc, start - n, start)):
+            if of >= 1 and t.lower[of] == "of" and gazetteer().country(_text(doc, start - n, start)):
                 return _title_before(doc, of, via_country=False)
     return False
 
 
 def _inside_title(doc: Doc, start: int, end: int) -> bool:
     """The tokens are part of a multi-word title written out in full ("Secretary of State")."""
-    words = tuple(t.text for t in doc[start:end])
+    words = tuple(tokens(doc).words[start:end])
     n = len(words)
     for title in _titles().get(words[0], ()):
         for k in range(1, len(title) - n + 1):
@@ -155,10 +161,11 @@ def _word_type(doc: Doc, start: int, end: int) -> str | None:
     last = end - 1
     if doc[last].lower_ in COMPASS and last - 1 > start:
         last -= 1  # "James Street West": the head is before the direction
-    for token in (doc[last], doc[start], *doc[start + 1:last]):
-        if token.text[:1].isupper():
-            label = name_words().get(token.lower_)
-            if label and (label != "FAC" or token.i in (last, start)):
+    t = tokens(doc)
+    for k in (last, start, *range(start + 1, last)):
+        if t.words[k][:1].isupper():
+            label = name_words().get(t.lower[k])
+            if label and (label != "FAC" or k in (last, start)):
                 return label
     return None
 

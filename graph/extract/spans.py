@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..data import word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer
 from .names import _is_role, _modifies_noun, _text, _title_before, _title_starts
+from .tokens import tokens
 from .added_spans import _platform_spans, _spelled_names, _untagged_people, is_platform
 from .splits import (
     _clean_bounds,
@@ -127,8 +128,10 @@ def span_context(doc: Doc) -> SpanContext:
     labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
     # names used on their own: the model's spans, and proper nouns also written outside a
     # coordination ("Nakheel owes ...", which the model does not tag)
-    words = {t.text for t in doc if t.text[:1].isupper() and t.pos_ == "PROPN"
-             and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("and", "&")) and not (t.i and doc[t.i - 1].lower_ in ("and", "&"))}
+    t = tokens(doc)
+    lower = t.lower
+    words = {w for i, w in enumerate(t.words) if w[:1].isupper() and t.propn[i]
+             and not (i + 1 < len(lower) and lower[i + 1] in ("and", "&")) and not (i and lower[i - 1] in ("and", "&"))}
     return SpanContext(labels, Counter(_text(doc, e.start, e.end) for e in doc.ents), frozenset(words))
 
 

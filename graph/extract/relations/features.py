@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...data import word_set
 from ...records import Relation
+from ..tokens import tokens
 from .rules import action_nouns, categories, modality_cues
 
 FEATURE_GROUPS = ("type", "path", "trigger", "cross", "cue", "dist", "rule")
@@ -80,8 +81,20 @@ def _ancestors(token: Token) -> list[Token]:
     return chain
 
 
+_PATHS = "entity_graph.paths"  # and the paths between two tokens (a candidate's features and trigger share one)
+
+
 def dependency_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
-    """(tokens from ``a`` up to the common ancestor, the ancestor, tokens from it down to ``b``)."""
+    """(tokens from ``a`` up to the common ancestor, the ancestor, tokens from it down to ``b``);
+    kept on the Doc like the chains (do not change the lists)."""
+    paths = a.doc.user_data.setdefault(_PATHS, {})
+    path = paths.get((a.i, b.i))
+    if path is None:
+        path = paths[a.i, b.i] = _dependency_path(a, b)
+    return path
+
+
+def _dependency_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
     up_a = _ancestors(a)
     index = {t.i: n for n, t in enumerate(up_a)}
     up_b: list[Token] = []
@@ -329,12 +342,12 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
     if any(t.lower_ == "of" for t in path):
         f.append("cross:of")
     lo, hi = sorted((candidate.first_token, candidate.second_token))  # the mentions themselves
-    between = doc[lo + 1:hi]
-    if any(t.text in QUOTES for t in between):
+    words = tokens(doc).words[lo + 1:hi]  # the words between, without a Token object each
+    if any(w in QUOTES for w in words):
         f.append("cross:quote")
-    if any(t.text in "()" for t in between):
+    if any(w in "()" for w in words):
         f.append("cross:bracket")
-    if any(t.text == ";" for t in between):
+    if ";" in words:
         f.append("cross:semicolon")
 
     gap = hi - lo - 1
@@ -343,7 +356,7 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
     if candidate.via_pronoun:
         f.append("dist:via_pronoun")
     if gap <= 6:
-        f += [f"dist:between={t.lemma_.lower()}" for t in between if not t.is_punct]
+        f += [f"dist:between={t.lemma_.lower()}" for t in doc[lo + 1:hi] if not t.is_punct]
 
     forward = rule_relations.get((candidate.first, candidate.second), [])
     backward = rule_relations.get((candidate.second, candidate.first), [])

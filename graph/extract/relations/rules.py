@@ -42,10 +42,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from ...data import table, word_set
 from ...records import Relation
+from ..tokens import tokens
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "obj")
@@ -54,6 +56,7 @@ RELATIVE_PRONOUN_TAGS = ("WDT", "WP", "WP$")
 FINITE_TAGS = ("VBZ", "VBD", "VBP")
 NEGATING_DETERMINERS = ("no", "neither")
 MAX_CHAIN = 8
+TRIGGER_POS = frozenset({VERB, NOUN, PROPN})  # the words a relation can hang on
 
 
 @dataclass(frozen=True)
@@ -338,8 +341,9 @@ def extract_relations(
     for i, key in [*token_keys.items(), *(pronoun_keys or {}).items()]:
         named.setdefault(sent_ids[i], set()).add(key)
     busy = {sent_id for sent_id, keys in named.items() if len(keys) > 1}
+    pos = tokens(doc).pos  # only verbs and nouns are looked at: no Token object for the other words
     for i, sent_id in enumerate(sent_ids):
-        if sent_id not in busy:
+        if sent_id not in busy or pos[i] not in TRIGGER_POS:
             continue
         token = doc[i]
         lemma = token.lemma_.lower()
