@@ -181,16 +181,28 @@ def _pair_sets(edges: list[dict], kind: str, mapping: dict[str, str | None]) -> 
     return out
 
 
-def score_graph(data: dict, gold: dict) -> Score:
-    mapping, score = match_nodes(data["nodes"], gold["entities"])
+def gold_pairs(gold: dict, rename: dict[str, str] | None = None) -> tuple[set, set]:
+    """(required, optional) relation pairs of a gold file between counted entities: (source, target),
+    or a frozenset for a symmetric relation. ``rename`` maps entity names first (an unmapped one
+    becomes ``"?" + name``, matching nothing)."""
     counted = {e["name"] for e in gold["entities"] if e["type"] in COUNTED_TYPES}
-
     required, optional = set(), set()
     for rel in gold["relations"]:
         if rel["source"] not in counted or rel["target"] not in counted:
             continue
-        pair = frozenset((rel["source"], rel["target"])) if rel.get("symmetric") else (rel["source"], rel["target"])
+        source, target = rel["source"], rel["target"]
+        if rename is not None:
+            source, target = rename.get(source, "?" + source), rename.get(target, "?" + target)
+        pair = frozenset((source, target)) if rel.get("symmetric") else (source, target)
         (optional if rel.get("optional") else required).add(pair)
+    return required, optional
+
+
+def score_graph(data: dict, gold: dict) -> Score:
+    mapping, score = match_nodes(data["nodes"], gold["entities"])
+    counted = {e["name"] for e in gold["entities"] if e["type"] in COUNTED_TYPES}
+
+    required, optional = gold_pairs(gold)
     symmetric_pairs = {p for p in required | optional if isinstance(p, frozenset)}
     predicted = set()
     for source, target, edge in _pair_sets(data["edges"], "relation", mapping):

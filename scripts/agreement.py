@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.evaluation import COUNTED_TYPES, norm  # noqa: E402
+from graph.evaluation import COUNTED_TYPES, gold_pairs, norm  # noqa: E402
 
 
 def entity_matching(first: list[dict], second: list[dict]) -> dict[str, str]:
@@ -36,16 +36,7 @@ def entity_matching(first: list[dict], second: list[dict]) -> dict[str, str]:
 
 
 def required_pairs(gold: dict, rename: dict[str, str] | None = None) -> set:
-    counted = {e["name"] for e in gold["entities"] if e["type"] in COUNTED_TYPES}
-    required, optional = set(), set()
-    for rel in gold["relations"]:
-        if rel["source"] not in counted or rel["target"] not in counted:
-            continue
-        s, t = rel["source"], rel["target"]
-        if rename is not None:
-            s, t = rename.get(s, "?" + s), rename.get(t, "?" + t)
-        pair = frozenset((s, t)) if rel.get("symmetric") else (s, t)
-        (optional if rel.get("optional") else required).add(pair)
+    required, optional = gold_pairs(gold, rename)
     return required - optional
 
 

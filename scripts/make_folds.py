@@ -4,7 +4,6 @@
     scripts/make_folds.py ../shared/eval/train > eval/folds.tsv
     scripts/make_folds.py ../shared/eval/train eval/train-x --keep eval/folds.tsv > new.tsv
 
-
 Near-duplicate stories (two versions of one report) go to one fold, so no fold is tested on a
 text it was trained on: articles whose word 5-gram sets overlap by Jaccard >= 0.05 are grouped
 (transitively). Groups are shuffled with the seed and dealt largest first to the fold with the
