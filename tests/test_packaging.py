@@ -91,6 +91,8 @@ def fresh_environment(path: Path) -> Path:
     if FULL_INSTALL:
         subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "--require-hashes", "-r", str(ROOT / "requirements" / "pip.txt")], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                         "--require-hashes", "-r", str(ROOT / "requirements" / "lock.txt")], check=True)
         return python
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(path)], check=True)
