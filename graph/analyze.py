@@ -31,6 +31,7 @@ from collections.abc import Callable
 import networkx as nx
 
 from .betweenness import betweenness_centrality
+from .spring import spring_layout
 
 SEED = 7
 EXACT_BETWEENNESS_NODES = 2000
@@ -107,7 +108,7 @@ def layout(simple: nx.Graph, importance: dict[str, float]) -> dict[str, tuple[fl
     core_graph = nx.Graph()
     core_graph.add_nodes_from(n for n in simple.nodes if n in core)
     core_graph.add_edges_from((u, v) for u, v in simple.edges if u in core and v in core)
-    pos = nx.spring_layout(core_graph, seed=SEED, iterations=LAYOUT_ITERATIONS, scale=LAYOUT_SCALE, weight=None)
+    pos = spring_layout(core_graph, seed=SEED, iterations=LAYOUT_ITERATIONS, scale=LAYOUT_SCALE)
     placed = {n: (float(p[0]), float(p[1])) for n, p in pos.items()}
     rest = [n for n in sorted(simple.nodes) if n not in placed]
     for index, node in enumerate(rest):

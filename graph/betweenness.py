@@ -22,7 +22,6 @@ import random
 import networkx as nx
 import numpy as np
 import scipy.sparse as sparse
-from scipy.sparse.csgraph import connected_components
 
 SOURCES_PER_BLOCK = 64
 
@@ -74,7 +73,11 @@ def betweenness_centrality(graph: nx.Graph, k: int | None = None, seed: int | No
     # A block's paths stay in its sources' components: the other nodes' rows are zero throughout, so
     # the block runs on the rows it can reach (the same sums, in the same order, for those rows;
     # a long text's graph has a few hundred nodes outside its largest component).
-    _, component = connected_components(adjacency, directed=False)
+    # (networkx's components, not scipy.sparse.csgraph's: importing csgraph cost a build 0.09 s,
+    # more than this loop takes on a 16,000-node corpus graph)
+    component = np.zeros(n, dtype=np.int64)
+    for label, members in enumerate(nx.connected_components(graph)):
+        component[[index[m] for m in members]] = label
     for start in range(0, len(sources), SOURCES_PER_BLOCK):
         block = sources[start:start + SOURCES_PER_BLOCK]
         rows = np.flatnonzero(np.isin(component, component[block]))

@@ -69,3 +69,19 @@ def test_block_betweenness_equals_networkx(seed):
         assert got.keys() == expected.keys()
         assert max(abs(got[v] - expected[v]) for v in g) < 1e-12
         assert any(value > 0 for value in got.values())
+
+
+@pytest.mark.parametrize("nodes, p", [(2, 1.0), (60, 0.08), (399, 0.01)])
+def test_spring_layout_equals_networkx(nodes, p):
+    """graph.spring is networkx's dense spring layout with a cheaper distance: the same positions,
+    float for float, on random graphs (written from networkx 3.5+, whose step threshold it copies)."""
+    from graph.spring import spring_layout
+
+    if tuple(int(part) for part in nx.__version__.split(".")[:2]) < (3, 5):
+        pytest.skip(f"networkx {nx.__version__} lays out by its older step rule")
+    g = nx.gnp_random_graph(nodes, p, seed=nodes)
+    expected = nx.spring_layout(g, seed=7, iterations=50, scale=1000.0, weight=None)
+    got = spring_layout(g, seed=7, iterations=50, scale=1000.0)
+    assert list(got) == list(expected)
+    assert all((got[v] == expected[v]).all() for v in g)
+    assert len({tuple(xy) for xy in got.values()}) == nodes  # laid out, not stacked
