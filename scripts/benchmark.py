@@ -6,6 +6,7 @@
     scripts/benchmark.py --all               # the whole corpus (2,288 articles), with peak RSS per size
     scripts/benchmark.py --long              # one long text of 100k, 300k and 1M characters
     scripts/benchmark.py --long --sizes 1320000 --processes 2
+    scripts/benchmark.py --long --sizes 100000,300000 --repeat 5   # medians of 5 alternating runs
 
 It measures, with the same model, pipeline components and number of processes:
   (a) raw ``nlp.pipe`` over the texts, the model already loaded (the floor: what spaCy alone
@@ -25,13 +26,16 @@ articles in corpus order (real prose, blank lines between articles, cut at a par
 built with 1 and N processes (``--no-cache``, every format) against raw ``nlp.pipe`` over the same
 parts the build parses (``graph.nlp.split_text``), both timed as whole processes (Python, spaCy and
 the model loaded in each). Besides wall-clock seconds it prints the CPU seconds of each process
-tree, which other load on the machine changes less.
+tree, which other load on the machine changes less. With ``--repeat N`` each pair (raw, build) runs
+N times, alternating, and the medians are printed: on a shared virtual machine one run of a
+10-second build varies by ±10%, more than the differences being measured.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -121,9 +125,10 @@ def long_text(docs: list[Document], size: int) -> str:
     return joined[:cut if cut > size // 2 else size]
 
 
-def benchmark_long(corpus: Path, sizes: list[int], processes: int, model: str) -> None:
+def benchmark_long(corpus: Path, sizes: list[int], processes: int, model: str, repeat: int = 1) -> None:
     docs = load_articles(corpus, None)
-    print(f"one long text per size; model {model}; 1 and {processes} processes; {os.cpu_count()} CPUs")
+    print(f"one long text per size; model {model}; 1 and {processes} processes; {os.cpu_count()} CPUs"
+          + (f"; medians of {repeat} alternating runs" if repeat > 1 else ""))
     print(f"\n{'chars':>9} {'words':>8} {'procs':>5} {'raw s':>7} {'build s':>8} {'ratio':>6} "
           f"{'raw cpu':>8} {'build cpu':>9} {'cpu ratio':>9}  summary")
     builds: dict[tuple[int, int], float] = {}
@@ -133,10 +138,13 @@ def benchmark_long(corpus: Path, sizes: list[int], processes: int, model: str) -
             path = Path(tmp) / f"long{size}.txt"
             path.write_text(text, encoding="utf-8")
             for n in dict.fromkeys([1, processes]):
-                raw, raw_cpu, _ = timed([sys.executable, "-c", RAW_LONG, str(path), model, str(n)])
-                build, build_cpu, summary = timed(
-                    [sys.executable, "-m", "graph", "build", str(path), "--out", str(Path(tmp) / f"out{size}-{n}"),
-                     "--no-cache", "--processes", str(n), "--model", model])
+                runs = []
+                for _ in range(repeat):
+                    runs.append((*timed([sys.executable, "-c", RAW_LONG, str(path), model, str(n)])[:2], *timed(
+                        [sys.executable, "-m", "graph", "build", str(path), "--out", str(Path(tmp) / f"out{size}-{n}"),
+                         "--no-cache", "--processes", str(n), "--model", model])))
+                raw, raw_cpu, build, build_cpu = (statistics.median(run[i] for run in runs) for i in range(4))
+                summary = runs[-1][4]
                 builds[size, n] = build
                 print(f"{len(text):9,} {len(text.split()):8,} {n:5} {raw:7.1f} {build:8.1f} {raw / build:6.2f} "
                       f"{raw_cpu:8.1f} {build_cpu:9.1f} {raw_cpu / build_cpu:9.2f}  {summary}", flush=True)
@@ -206,13 +214,14 @@ def main() -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--long", action="store_true", help="one long text per size instead of the corpus")
     parser.add_argument("--sizes", default="100000,300000,1000000", help="characters of the --long texts")
+    parser.add_argument("--repeat", type=int, default=1, help="--long: runs of each measurement (medians printed)")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"benchmark: corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     model = args.model or default_model_name()
     if args.long:
-        benchmark_long(args.corpus, [int(s) for s in args.sizes.split(",")], args.processes, model)
+        benchmark_long(args.corpus, [int(s) for s in args.sizes.split(",")], args.processes, model, max(1, args.repeat))
         return 0
     docs = load_articles(args.corpus, None if args.all else args.articles)
     words = sum(len(d.text.split()) for d in docs)
