@@ -19,6 +19,7 @@ from .models import MODEL_ENV, describe_model
 from .records import DEFAULT_TYPES
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 
 EPILOG = f"""\
 exit status:
@@ -244,6 +245,11 @@ def main(argv: list[str] | None = None) -> int:
     except EntityGraphError as exc:
         print(f"entity-graph: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # the reader of standard output went away (entity-graph build ... | head): the files are
+        # written; end quietly with the status a shell gives a command a closed pipe stopped
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the exit's flush cannot fail again
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("\nentity-graph: interrupted; earlier output files are unchanged and finished documents are cached",
               file=sys.stderr)

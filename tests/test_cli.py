@@ -37,6 +37,21 @@ def test_build_writes_the_files_and_a_summary(tmp_path):
     assert last.startswith(f"1 document, {len(data['nodes'])} entities, {len(data['edges'])} edges")
 
 
+def test_a_closed_output_pipe_ends_quietly_after_the_files(tmp_path):
+    """`entity-graph build ... | head -0`: the files are still written whole, and the command ends
+    with the shell's closed-pipe status (141), not an "unexpected error"."""
+    read, write = os.pipe()
+    os.close(read)  # nobody will read: the first line the command prints meets a closed pipe
+    try:
+        result = subprocess.run([sys.executable, "-m", "graph", "build", str(EXAMPLE), "--out", str(tmp_path)],
+                                cwd=ROOT, stdout=write, stderr=subprocess.PIPE, text=True, timeout=300)
+    finally:
+        os.close(write)
+    assert result.returncode == 141, result.stderr
+    assert "error" not in result.stderr.lower(), result.stderr
+    assert json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"]
+
+
 def test_console_script_matches_python_m(tmp_path):
     script = Path(sys.executable).with_name("entity-graph")
     if not script.exists():
