@@ -40,6 +40,8 @@ def _extend_left(ent: Span, taken: set[int], labels: dict[str, str]) -> int:
         token = doc[i]
         if ent.label_ == "PERSON" and (_is_role(token) or labels.get(token.text, "PERSON") != "PERSON"):
             break  # "Chief Executive [Carrie Lam]", "in Queensland [Bob Katter]": a title or a place is not part of the name
+        if ent.label_ == "PERSON" and token.is_sent_start and len(ent) > 1 and token.text not in labels:
+            break  # "Swimmer [Kyle Johnston] won": a sentence's first word is capitalised by its place, a role
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             start = i
         elif not (token.lower_ in NAME_JOINERS and i - 1 >= left_edge and doc[i - 1].pos_ == "PROPN"):
@@ -91,7 +93,8 @@ def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and (
+        # a possessive ends a name: "[Deep Purple's] [Ritchie Blackmore]" is an owner and a person
+        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and doc[prev.end - 1].tag_ != "POS" and (
                 ent.label_ == "PERSON" or doc[prev.end - 1].lower_ in particles):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
