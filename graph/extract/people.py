@@ -80,6 +80,14 @@ def _person_words(group: _Group) -> tuple[str, ...]:
     return tuple(_bare(w) for w in words)
 
 
+def _frames(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The two-word names a longer name may go by: its first and last word, and a quoted
+    nickname with the last word ('ernesto "che" guevara' → ("ernesto", "guevara"), ("che", "guevara"))."""
+    found = [(words[0], words[-1])]
+    found += [(w.strip("\"'"), words[-1]) for w in words[1:-1] if len(w) > 2 and w[0] in "\"'" and w[-1] in "\"'"]
+    return found
+
+
 def _typo_limit(word: str) -> int:
     return 1 if len(word) < 7 else 2
 
@@ -183,6 +191,14 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
         longer = {uf.find(b) for b in leading.get(words[a], ())}
         if len(longer) == 1 and len(words[a]) > 1:
             uf.union(a, longer.pop())
+    # "John Conyers" for "John James Conyers Jr.", "Che Guevara" for 'Ernesto "Che" Guevara': a
+    # two-word name is the one longer name with its given name (or quoted nickname) and surname
+    framed = _index(groups, lambda j: j in is_person and len(words[j]) > 2, lambda j: _frames(words[j]))
+    for a in people:
+        if len(words[a]) == 2:
+            longer = {uf.find(b) for b in framed.get(words[a], ())}
+            if len(longer) == 1:
+                uf.union(a, longer.pop())
     # the same given names and a surname a typo apart; "Jansen" and "Hansen" are two families
     alike = _index(groups, is_person.__contains__, lambda j: [(words[j][:-1], len(words[j]), words[j][-1][:1])])
     for a in people:

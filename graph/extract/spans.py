@@ -40,8 +40,6 @@ def _extend_left(ent: Span, taken: set[int], labels: dict[str, str]) -> int:
         token = doc[i]
         if ent.label_ == "PERSON" and (_is_role(token) or labels.get(token.text, "PERSON") != "PERSON"):
             break  # "Chief Executive [Carrie Lam]", "in Queensland [Bob Katter]": a title or a place is not part of the name
-        if ent.label_ == "PERSON" and token.is_sent_start and len(ent) > 1 and token.text not in labels:
-            break  # "Swimmer [Kyle Johnston] won": a sentence's first word is capitalised by its place, a role
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             start = i
         elif not (token.lower_ in NAME_JOINERS and i - 1 >= left_edge and doc[i - 1].pos_ == "PROPN"):
@@ -194,6 +192,9 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
+        letters = doc[end - 1].text.replace(".", "")
+        if ent.label_ == "PERSON" and end - start > 2 and letters.isupper() and letters in word_set("not_names.txt", lower=False):
+            end -= 1  # "Clare Montgomery QC": post-nominal letters are not part of the name
         commas = [(start, end)] if campus else _comma_parts(doc, start, end)
         parts = [p for c in commas for q in _lowercase_parts(doc, *c) for p in _possessive_parts(doc, *q, labels)]
         for part_start, part_end in parts[:-1]:
