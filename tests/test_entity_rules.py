@@ -994,3 +994,13 @@ def test_a_name_without_its_middle_name_or_with_only_its_nickname_joins_it(extra
 def test_a_short_name_with_another_given_name_stays_apart(extract):
     x = extract('Ernesto "Che" Guevara was killed in Bolivia. His cousin Pedro Guevara spoke to reporters.')
     assert entity_of(x, "Pedro Guevara") is not entity_of(x, 'Ernesto "Che" Guevara')
+
+
+def test_a_short_form_of_a_given_name_joins_the_full_name(extract):
+    x = extract("Dave Letterman joked on Monday. Later, David Letterman said he was sorry.")
+    assert entity_of(x, "Dave Letterman") is entity_of(x, "David Letterman")
+
+
+def test_a_short_form_of_another_given_name_stays_apart(extract):
+    x = extract("Dave Smith met Daniel Smith in Ohio on Monday.")
+    assert entity_of(x, "Dave Smith") is not entity_of(x, "Daniel Smith")
