@@ -945,3 +945,62 @@ def test_a_country_inside_a_hyphenated_word_is_the_country(extract):
 def test_a_hyphenated_word_without_a_country_adds_nothing(extract):
     x = extract("The well-known Coca-Cola brand opened a plant in Ohio.")
     assert not any(e.label == "GPE" and e.name not in ("Ohio",) for e in x.entities)
+
+
+# --- issue #13, fourth pass ---------------------------------------------------------------------
+
+def test_a_possessive_ends_a_person_span(extract):
+    x = extract("Deep Purple's Ritchie Blackmore joined the band in London.")
+    found = names(x)
+    assert "Ritchie Blackmore" in found
+    assert not any("'s" in n for n in found)
+
+
+def test_two_people_the_model_tagged_side_by_side_stay_joined(extract):
+    x = extract("Zine El Abidine Ben Ali fled Tunisia in January.")
+    assert "Zine El Abidine Ben Ali" in names(x)
+
+
+def test_an_occupation_before_a_name_is_cut_off(extract):
+    x = extract("Swimmer Kyle Johnston won gold. Passenger Jasper Okoro restrained the man.")
+    found = names(x)
+    assert {"Kyle Johnston", "Jasper Okoro"} <= set(found)
+    assert not any("Swimmer" in n or "Passenger" in n for n in found)
+
+
+def test_a_given_name_at_the_start_of_a_sentence_stays(extract):
+    x = extract("Carmen Yulín Cruz, the mayor of the city, said she would go to court.")
+    assert "Carmen Yulín Cruz" in names(x)
+
+
+def test_post_nominal_letters_are_not_part_of_a_name(extract):
+    x = extract("The defence was led by Clare Montgomery QC in London.")
+    assert "Clare Montgomery" in names(x)
+    assert not any(n.endswith("QC") for n in names(x))
+
+
+def test_a_name_ending_in_capitals_that_are_no_letters_stays(extract):
+    x = extract("The award went to Pope John Paul II in Rome.")
+    assert any(n.endswith("John Paul II") for n in names(x))
+
+
+def test_a_name_without_its_middle_name_or_with_only_its_nickname_joins_it(extract):
+    x = extract('John James Conyers Jr. was born in Detroit. John Conyers served in Congress for decades. '
+                'Ernesto "Che" Guevara was killed in Bolivia. Che Guevara became an icon.')
+    assert entity_of(x, "John Conyers").name == "John James Conyers Jr."
+    assert entity_of(x, "Che Guevara") is entity_of(x, 'Ernesto "Che" Guevara')
+
+
+def test_a_short_name_with_another_given_name_stays_apart(extract):
+    x = extract('Ernesto "Che" Guevara was killed in Bolivia. His cousin Pedro Guevara spoke to reporters.')
+    assert entity_of(x, "Pedro Guevara") is not entity_of(x, 'Ernesto "Che" Guevara')
+
+
+def test_a_short_form_of_a_given_name_joins_the_full_name(extract):
+    x = extract("Dave Letterman joked on Monday. Later, David Letterman said he was sorry.")
+    assert entity_of(x, "Dave Letterman") is entity_of(x, "David Letterman")
+
+
+def test_a_short_form_of_another_given_name_stays_apart(extract):
+    x = extract("Dave Smith met Daniel Smith in Ohio on Monday.")
+    assert entity_of(x, "Dave Smith") is not entity_of(x, "Daniel Smith")

@@ -6,6 +6,9 @@ name given as someone's other name ("using the name "Kirk Rose"").
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
+
+from ..data import table
 
 from .groups import _acronym, _edit_distance, _Group, _index, _is_person, _prefixes, _UnionFind
 
@@ -78,6 +81,27 @@ def _person_words(group: _Group) -> tuple[str, ...]:
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
     return tuple(_bare(w) for w in words)
+
+
+def _frames(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The two-word names a longer name may go by: its first and last word, and a quoted
+    nickname with the last word ('ernesto "che" guevara' → ("ernesto", "guevara"), ("che", "guevara"))."""
+    found = [(words[0], words[-1])]
+    found += [(w.strip("\"'"), words[-1]) for w in words[1:-1] if len(w) > 2 and w[0] in "\"'" and w[-1] in "\"'"]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, str]:
+    """Short form → the given name; a form of several names ("al") stands for none."""
+    forms: dict[str, set[str]] = {}
+    for form, name in table("nicknames.tsv"):
+        forms.setdefault(form, set()).add(name)
+    return {form: next(iter(names)) for form, names in forms.items() if len(names) == 1}
+
+
+def _given_name(word: str) -> str:
+    return _nicknames().get(word, word)
 
 
 def _typo_limit(word: str) -> int:
@@ -183,6 +207,22 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
         longer = {uf.find(b) for b in leading.get(words[a], ())}
         if len(longer) == 1 and len(words[a]) > 1:
             uf.union(a, longer.pop())
+    # "John Conyers" for "John James Conyers Jr.", "Che Guevara" for 'Ernesto "Che" Guevara': a
+    # two-word name is the one longer name with its given name (or quoted nickname) and surname
+    framed = _index(groups, lambda j: j in is_person and len(words[j]) > 2, lambda j: _frames(words[j]))
+    for a in people:
+        if len(words[a]) == 2:
+            longer = {uf.find(b) for b in framed.get(words[a], ())}
+            if len(longer) == 1:
+                uf.union(a, longer.pop())
+    # "Dave Letterman" for "David Letterman": a short form of the given name, the other words the same
+    full = _index(groups, is_person.__contains__, lambda j: [(_given_name(words[j][0]), *words[j][1:])])
+    for a in people:
+        wa = words[a]
+        if _given_name(wa[0]) != wa[0]:
+            longer = {uf.find(b) for b in full.get((_given_name(wa[0]), *wa[1:]), ()) if words[b][0] != wa[0]}
+            if len(longer) == 1:
+                uf.union(a, longer.pop())
     # the same given names and a surname a typo apart; "Jansen" and "Hansen" are two families
     alike = _index(groups, is_person.__contains__, lambda j: [(words[j][:-1], len(words[j]), words[j][-1][:1])])
     for a in people:

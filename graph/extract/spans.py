@@ -91,7 +91,8 @@ def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and (
+        # a possessive ends a name: "[Deep Purple's] [Ritchie Blackmore]" is an owner and a person
+        if prev is not None and prev.label_ == "PERSON" and ent.start == prev.end and doc[prev.end - 1].tag_ != "POS" and (
                 ent.label_ == "PERSON" or doc[prev.end - 1].lower_ in particles):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
@@ -191,6 +192,9 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
         start, end = _clean_bounds(doc, start, end)
         if start >= end:
             continue
+        letters = doc[end - 1].text.replace(".", "")
+        if ent.label_ == "PERSON" and end - start > 2 and letters.isupper() and letters in word_set("not_names.txt", lower=False):
+            end -= 1  # "Clare Montgomery QC": post-nominal letters are not part of the name
         commas = [(start, end)] if campus else _comma_parts(doc, start, end)
         parts = [p for c in commas for q in _lowercase_parts(doc, *c) for p in _possessive_parts(doc, *q, labels)]
         for part_start, part_end in parts[:-1]:
