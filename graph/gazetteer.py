@@ -102,3 +102,16 @@ def gazetteer() -> Gazetteer:
         for form in [canonical, *_split(forms)]:
             groups[fold(form)] = canonical
     return Gazetteer(names, adjectives, people, groups)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    # most names are plain ASCII words, whose folded key is their case-folded form
+    return frozenset(name.casefold() if name.isascii() and name.isalpha() else fold.__wrapped__(name)
+                     for name in word_set("places.txt", lower=False))
+
+
+def is_town(name: str) -> bool:
+    """A town or city of ``data/places.txt`` (GeoNames, see ``scripts/make_places.py``): a cue,
+    not a decision, since the list leaves out names that are also people's names only in part."""
+    return fold(name) in _places()

@@ -492,6 +492,40 @@ def test_a_platform_inside_a_longer_name_and_everyday_words_stay_as_they_are(ext
     assert not any(m.name == "Signal" for m in x.mentions)
 
 
+def test_news_agencies_are_organisations(extract):
+    x = extract("KCNA said the test was a success. Yonhap said it was not. "
+                "The visit was reported by Xinhua, and Tasnim confirmed it.")
+    for agency in ("KCNA", "Yonhap", "Xinhua", "Tasnim"):
+        assert entity_of(x, agency).label == "ORG", agency
+
+
+# --- towns the model has not seen (data/places.txt, from GeoNames) -------------------------------
+
+def test_a_town_the_model_called_a_person_is_a_place(extract):
+    for text, town in (("Heavy rain flooded roads around Winterthur on Tuesday. Winterthur has asked the army for help.", "Winterthur"),
+                       ("The storm hit Ajka first. Ajka officials said the dam had held.", "Ajka"),
+                       ("Punta Cana reported three deaths after the storm, the ministry said.", "Punta Cana")):
+        assert entity_of(extract(text), town).label == "GPE", town
+
+
+def test_a_town_in_a_place_context_the_model_called_an_organisation_is_a_place(extract):
+    assert entity_of(extract("Officials in Kemerovo said the fire started at noon."), "Kemerovo").label == "GPE"
+
+
+def test_a_person_named_like_a_town_stays_a_person(extract):
+    # a title or a role marks the person; a town's name that is also a surname is not in the list
+    x = extract("Detective Inspector Winterthur said the case was closed. Winterthur thanked the witnesses.")
+    assert entity_of(x, "Winterthur").label == "PERSON"
+    x = extract("Warren said she would vote against the bill. Warren spoke to reporters on Monday.")
+    assert entity_of(x, "Warren").label == "PERSON"
+
+
+def test_products_and_versions_are_not_places_or_people(extract):
+    x = extract("Users of IE9 and Windows 7 were told to update, and Detroit said the plan was sound.")
+    assert not any(m.name in ("IE9", "Windows 7") for m in x.mentions)
+    assert "Detroit" in names(x)
+
+
 # --- context that types a name the model called a person -----------------------------------------
 
 def test_the_city_of_a_name_and_a_born_compound_make_it_a_place(extract):

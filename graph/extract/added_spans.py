@@ -1,7 +1,7 @@
-"""Entity spans the model did not give: online platforms it left untagged or typed otherwise
-(``data/platforms.txt``), a name that an acronym in brackets beside it spells ("ISIS (Islamic State
-of Iraq and Syria)"), and a person's name that a title or a role beside it marks ("Tomasz Kubiak, a
-fire service spokesman").
+"""Entity spans the model did not give: online platforms and news agencies it left untagged or
+typed otherwise (``data/platforms.txt``, ``data/news_agencies.txt``), a name that an acronym in
+brackets beside it spells ("ISIS (Islamic State of Iraq and Syria)"), and a person's name that a
+title or a role beside it marks ("Tomasz Kubiak, a fire service spokesman").
 """
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from .tokens import tokens
 
 @lru_cache(maxsize=1)
 def _platforms() -> dict[str, int]:
-    """Folded platform name → its number of words (``data/platforms.txt``)."""
-    return {fold(" ".join(p)): len(p) for p in phrase_tuples("platforms.txt")}
+    """Folded platform or news agency name → its number of words (``data/platforms.txt``,
+    ``data/news_agencies.txt``): organisations the model often types otherwise or misses."""
+    return {fold(" ".join(p)): len(p) for name in ("platforms.txt", "news_agencies.txt") for p in phrase_tuples(name)}
 
 
 def is_platform(form: str) -> bool:

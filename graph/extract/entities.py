@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..data import word_set
-from ..gazetteer import all_initials, fold, gazetteer
+from ..gazetteer import all_initials, fold, gazetteer, is_town
 from ..records import LocalEntity, Mention
 from .groups import _acronym, _edit_distance, _Group, _index, _is_person, _prefixes, _suffixes, _UnionFind, group_key
 from .people import _bare, _diminutive, _link_aliases, _link_surname_variants, _person_words
@@ -42,6 +42,7 @@ COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
 FULL_NAME_VOTE = 1.0
 SHORT_FORM_VOTE = 0.5
 SURNAME_USAGE_VOTE = 2.0
+TOWN_VOTE = 2.0  # per mention the model called a person, as a context cue counts
 TYPO_MIN_LENGTH = 12  # characters; shorter names differ by a letter too often to call it a typo
 TYPO_MAX_EDITS = 2
 
@@ -305,6 +306,11 @@ def _vote(members: list[_Group], full: _Group) -> str:
     if len(full.words) > 1 and any(_is_person(g) for g in members) and surname_uses:
         # each bare use counts for PERSON, not for the label the model gave it ("Assange" ORG twelve times)
         votes["PERSON"] += SURNAME_USAGE_VOTE + SHORT_FORM_VOTE * len(surname_uses)
+    if votes.get("PERSON") and not full.name.isupper() and is_town(full.name) and not any(
+            label == "PERSON" for c in candidates for label, _ in c.cues):
+        # "Winterthur", "Punta Cana" PERSON with no title or role: a town the model has not seen
+        # (the list leaves out names that are people's names too, "Warren", "Obama")
+        votes["GPE"] += TOWN_VOTE * sum(c.label == "PERSON" for c in candidates)
     best = max(votes, key=votes.__getitem__)
     if best == "PERSON" and all(len(g.words) == 1 for g in members) and not any(
             label == "PERSON" for c in candidates for label, _ in c.cues):

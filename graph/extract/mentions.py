@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..data import phrase_tuples, word_set
-from ..gazetteer import NAME_JOINERS, fold, gazetteer
+from ..gazetteer import NAME_JOINERS, fold, gazetteer, is_town
 from .names import (
     _apposition_type,
     _bare_name,
@@ -278,6 +278,17 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
     return cand
 
 
+def _numbered(label: str, words: list[str]) -> bool:
+    """A place or a people written with a digit, or a person's name ending in a number, is a
+    product, a version or a code, not a name of that type; organisations are ("BBC Radio 4"), so
+    is a capital and a number, a group by its number of members ("G7", "G20" GPE), and so is a
+    person named by a number first ("50 Cent")."""
+    if label in ("GPE", "NORP"):
+        group = len(words) == 1 and words[0][:1].isupper() and words[0][1:].isdigit()
+        return not group and any(ch.isdigit() for w in words for ch in w)
+    return label == "PERSON" and len(words) > 1 and any(ch.isdigit() for ch in words[-1])
+
+
 PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
 
 
@@ -355,6 +366,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
         if form.replace(".", "").upper() in word_set("not_names.txt", lower=False):
             continue
+        if _numbered(label, toks.words[start:end]):
+            continue  # "IE9" GPE, "Windows 7" NORP, "Chrome 4+" PERSON: a product or a version
         if _is_document(doc, start, end) or _is_code(doc, start, end) or any(
                 len(w) > 1 and any(b in w for b in "[](){}") for w in toks.words[start:end]):
             continue  # a bracket inside a word is an editor's insertion ("[I]t"), not a name
@@ -385,6 +398,11 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
                 # "James Street West", "Fort Lee": no person's name holds a place word but as its
                 # surname ("Ricki Lake"), so this is the place; a person's given name may not join it
                 cand.label = worded
+        if (label == "ORG" and not cand.cues and not determiner and not form.isupper() and is_town(form)
+                and _context_type(doc, start, end) == "GPE"):
+            # "in Temuco" ORG: a town the model has not seen; a town's name is a club's or a
+            # company's too ("Traralgon won", "Toyota"), so it counts only in a place's context
+            cand.cues.append(("GPE", CUE_WEIGHT))
         if label == "PERSON" and not titled:
             context = _context_type(doc, start, end)
             if context:
