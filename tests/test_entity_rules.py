@@ -571,6 +571,13 @@ def test_two_names_used_alone_elsewhere_are_split_at_and(extract):
     assert "Nakheel and Limitless" not in names(x)
 
 
+def test_an_organisation_after_and_used_alone_elsewhere_is_not_joined_to_the_one_before(extract):
+    x = extract("Two other airlines use the engines, Lufthansa and Singapore Airlines; Singapore Airlines "
+                "said they were checking them.")
+    assert {"Lufthansa", "Singapore Airlines"} <= set(names(x))
+    assert not any(" and " in n for n in names(x))
+
+
 def test_an_organisation_with_and_inside_used_only_whole_stays(extract):
     x = extract("The Fish and Wildlife Service said the wolves were safe. The Fish and Wildlife Service "
                 "counted them in Montana.")
@@ -933,6 +940,11 @@ def test_a_secretarys_or_ministers_portfolio_is_no_organisation(extract):
     found = names(x)
     assert "Commerce" not in found and "Indigenous Affairs" not in found
     assert "Wilbur Ross" in found
+
+
+def test_the_body_before_a_secretary_general_stays(extract):
+    x = extract("The resolution directs United Nations Secretary-General Ban Ki-Moon to organize a conference.")
+    assert {"United Nations", "Ban Ki-Moon"} <= set(names(x))
 
 
 def test_a_body_or_an_acronym_before_a_secretary_stays(extract):

@@ -300,9 +300,16 @@ def _portfolio(doc: Doc, start: int, end: int, label: str) -> bool:
         return False
     if any(t.lower_ in word_set("org_nouns.txt") for t in doc[start:end]):
         return False
-    after = end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES
+    after = end < len(doc) and doc[end].lower_ in PORTFOLIO_TITLES and not _general(doc, end + 1)
     before = start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in PORTFOLIO_TITLES
     return after or before
+
+
+def _general(doc: Doc, i: int) -> bool:
+    """"General" at ``i`` or after a hyphen there: a secretary-general heads the body named
+    before the title ("United Nations Secretary-General"), a portfolio has a plain secretary."""
+    i += i < len(doc) and doc[i].text == "-"
+    return i < len(doc) and doc[i].lower_ == "general"
 
 
 # A repaired span as plain numbers, to ship between rounds: the model's span start and label, the

@@ -179,7 +179,7 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
             ent, end = Span(doc, start, group_end, label="NORP"), group_end
             absorbed = group_end
         elif ent.label_ == "ORG":
-            tail_end = _org_tail_end(doc, start, end)
+            tail_end = _org_tail_end(doc, start, end, alone)
             if tail_end > end:
                 campus = doc[end].text == ","  # a comma that belongs to the name
                 ent, end, absorbed = Span(doc, start, tail_end, label="ORG"), tail_end, tail_end
@@ -237,11 +237,13 @@ def _campus_end(doc: Doc, start: int, end: int) -> int:
     return last if place[-1].tag_ != "POS" else last - 1
 
 
-def _org_tail_end(doc: Doc, start: int, end: int) -> int:
+def _org_tail_end(doc: Doc, start: int, end: int, alone: frozenset[str] = frozenset()) -> int:
     """End of an organisation's name the model cut before its "for ...", "and ..." or ", ..." part: "Puerto
     Rico Center [for Investigative Journalism]", "Tunisian League [for the Defence of Human
     Rights]" after an organisation word; "U.S. Fish [and Wildlife Service]" when the part after
-    "and" ends with one. The part is capitalised words (with "of", "and", "the"), no place or person."""
+    "and" ends with one. The part is capitalised words (with "of", "and", "the"), no place or person,
+    and after "and" not a name the document also uses on its own (``alone``: "Lufthansa and
+    [Singapore Airlines]; Singapore Airlines said")."""
     org = word_set("org_nouns.txt")
     if end + 1 >= len(doc):
         return end
@@ -272,7 +274,8 @@ def _org_tail_end(doc: Doc, start: int, end: int) -> int:
         if doc[k].text[:1].isupper():
             last = k + 1
         k += 1
-    if last == end or (joiner != "for" and (doc[last - 1].lower_ not in org or doc[end - 1].lower_ in org)):
+    if last == end or (joiner != "for" and (doc[last - 1].lower_ not in org or doc[end - 1].lower_ in org
+                                            or _text(doc, end + 1, last) in alone)):
         return end
     return last
 
