@@ -104,6 +104,14 @@ def test_a_demonym_adjective_is_its_country_even_alone(extract):
     assert entity_of(x, "Greek").name == "Greece"
 
 
+def test_a_former_state_is_one_country_under_its_names_and_demonym(extract):
+    x = extract("The Soviet Union collapsed in 1991. The USSR had fifteen republics, and Soviet leaders "
+                "met East German officials.")
+    assert entity_of(x, "USSR").name == entity_of(x, "Soviet").name == "Soviet Union"
+    assert entity_of(x, "Soviet").label == "GPE"
+    assert entity_of(x, "East German").name == "East Germany"
+
+
 def test_the_demonym_with_a_determiner_is_the_people(extract):
     x = extract("The French voted on Sunday, and Germany watched closely.")
     assert entity_of(x, "French").label == "NORP"
