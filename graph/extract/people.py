@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..data import table
 
 from .groups import _acronym, _edit_distance, _Group, _index, _is_person, _prefixes, _UnionFind
+from .names import name_words
 
 
 def _link_aliases(groups: list[_Group], uf: _UnionFind) -> None:
@@ -160,11 +161,12 @@ def _clash(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not (_fits(a, b) or _fits(b, a))
 
 
-def _full_names(groups: list[_Group]) -> dict[int, tuple[str, ...]]:
+def _full_names(groups: list[_Group], shaped: set[int]) -> dict[int, tuple[str, ...]]:
     """The person names of two words or more that no longer person name of the text contains:
     group → its words (``_person_words``). Compared by surname only, so linear in the groups for
     all but a surname many people share."""
-    words = {j: _person_words(g) for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g) and not g.fixed}
+    words = {j: _person_words(g) for j, g in enumerate(groups)
+             if len(g.words) > 1 and (_is_person(g) or j in shaped) and not g.fixed}
     by_surname: dict[str, list[int]] = {}
     for j, w in words.items():
         by_surname.setdefault(w[-1], []).append(j)
@@ -172,14 +174,14 @@ def _full_names(groups: list[_Group]) -> dict[int, tuple[str, ...]]:
             if not any(len(words[k]) > len(w) and _fits(w, words[k]) for k in by_surname[w[-1]])}
 
 
-def _guard_full_names(groups: list[_Group], uf: _UnionFind) -> None:
+def _guard_full_names(groups: list[_Group], uf: _UnionFind, shaped: set[int]) -> None:
     """Two people whose full names clash are never one entity, not even through a shorter form
     that fits both. The rules before this one ("George W. Bush" → "George Bush") may already have
     chained two of them through such a form ("John Paul Smith" → "John Smith" ← "John Edward
     Smith"): those clusters are made again without the forms that fit several of their full names
     (or with them joined to the one named ``PERSON_DOMINANCE`` times as often as each other); the
     lone words among them are left to the rules after this one, which weigh shared surnames."""
-    full = _full_names(groups)
+    full = _full_names(groups, shaped)
     clashing = uf.guard(full, _clash)
     if not clashing:
         return
@@ -219,6 +221,31 @@ def _dominant_name(fits: list[int], groups: list[_Group]) -> int | None:
     return None
 
 
+def _person_shaped(groups: list[_Group]) -> set[int]:
+    """Two-word names the model typed ORG or FAC that are a person's: both words are used alone
+    as a person's name ("the Rod Blagojevich corruption trial" beside "Rod" and "Blagojevich"), and
+    neither is a word that gives a name its type (``name_words``) nor has a context cue."""
+    alone = {g.words[0] for g in groups if len(g.words) == 1 and g.labels.get("PERSON") and not g.fixed}
+    types = name_words()
+    return {j for j, g in enumerate(groups)
+            if len(g.words) == 2 and not g.fixed and not _is_person(g) and not set(g.labels) - {"ORG", "FAC"}
+            and all(w in alone and w not in types for w in g.words) and not any(c.cues for c in g.candidates)}
+
+
+def _link_shaped_given_names(groups: list[_Group], uf: _UnionFind, shaped: set[int], people: list[int]) -> None:
+    """The lone given name of a person-shaped name (``_person_shaped``) joins it when it starts no
+    other person's name: the rule for lone given names (``entities._link``) reads the model's
+    labels only, and would leave "Rod" beside "Rod Blagojevich" ORG."""
+    if not shaped:
+        return
+    starting = _index(groups, set(people).__contains__, lambda j: groups[j].words[:1])
+    lone = {g.words: i for i, g in enumerate(groups) if len(g.words) == 1}
+    for j in sorted(shaped):
+        i = lone.get(groups[j].words[:1])
+        if i is not None and uf.find(i) == i and len({uf.find(k) for k in starting.get(groups[j].words[0], ())}) == 1:
+            uf.union(i, j)
+
+
 def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
     """A lone word that is still on its own joins the one person it names in another way:
     the surname before "Jr." or after "al-" ("Roberts", "Saray"); a later word of a name of three
@@ -228,8 +255,9 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
 
     Each rule looks its partners up in an index (``_index``: surnames, later words, first letter
     and length) instead of scanning every name, in the order a scan would find them."""
-    _guard_full_names(groups, uf)
-    people = [j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g) and not g.fixed]
+    shaped = _person_shaped(groups)
+    _guard_full_names(groups, uf, shaped)
+    people = [j for j, g in enumerate(groups) if len(g.words) > 1 and (_is_person(g) or j in shaped) and not g.fixed]
     # a full name the model typed otherwise ("Ricardo Rosselló Nevares" FAC) is a person's when a
     # lone word of it is a person's
     names = [j for j, g in enumerate(groups) if len(g.words) > 1 and not g.fixed and not set(g.labels) - {"PERSON", "ORG", "FAC"}]
@@ -242,6 +270,7 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
     given = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: groups[j].words[:1])
     by_words = {g.words: j for j, g in enumerate(groups)}
     lone_words = frozenset(g.words[0] for g in groups if len(g.words) == 1)
+    _link_shaped_given_names(groups, uf, shaped, people)
     for i, group in enumerate(groups):
         if (len(group.words) != 1 or group.fixed or uf.find(i) != i or _acronym(group)
                 or set(group.labels) - {"PERSON", "ORG", "GPE", "NORP"}):
