@@ -144,7 +144,7 @@ class _UnionFind:
     def _clashes(self, a: int, b: int) -> bool:
         if self.clash is None or a not in self.names or b not in self.names:
             return False
-        mine, theirs = self.names[a], self.names[b]
+        mine, theirs = sorted((self.names[a], self.names[b]), key=len)  # look the fewer surnames up
         return any(self.clash(x, y) for surname, found in mine.items() for x in found for y in theirs.get(surname, ()))
 
     def _merge_names(self, child: int, root: int) -> None:
