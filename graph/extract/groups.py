@@ -94,7 +94,7 @@ class _UnionFind:
     def __init__(self, weights: list[int]) -> None:
         self.parent = list(range(len(weights)))
         self.weight = list(weights)  # candidates in each root's cluster (kept up to date by union)
-        self.own = list(weights)
+        self.own = list(weights)  # each group's own candidates, for ``rebuild``
         # the unions asked for before a guard is set: ``guard`` may have to undo some of them, and
         # a union-find cannot split a cluster, only rebuild it
         self.made: list[tuple[int, int]] = []

@@ -1,7 +1,8 @@
 """Rules that link the names of one person inside a document: a surname before "Jr." or after
 "al-", a later word of a long name, a misspelt surname, a shared surname (to the person who
 dominates the story or was introduced first), a family plural, a pet form of a given name, and a
-name given as someone's other name ("using the name "Kirk Rose"").
+name given as someone's other name ("using the name "Kirk Rose""). Two full names that clash
+("John Paul Smith", "John Edward Smith") are never joined, not even through a shorter form.
 """
 from __future__ import annotations
 
