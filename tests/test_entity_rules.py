@@ -212,6 +212,53 @@ def test_two_full_names_a_typo_apart_are_one_but_two_families_are_two(extract):
     assert entity_of(x, "Peter Jansen").key != entity_of(x, "Peter Hansen").key
 
 
+def test_two_full_names_that_clash_stay_apart_even_through_a_shorter_form(extract):
+    # "Daniel Okafor" fits both full names: it joins neither, and does not chain them into one
+    x = extract("Daniel Peter Okafor and Daniel James Okafor attended the hearing in Boston on Monday. "
+                "Daniel Okafor told reporters the vote was unfair.")
+    peter, james = entity_of(x, "Daniel Peter Okafor"), entity_of(x, "Daniel James Okafor")
+    assert peter.key != james.key
+    assert entity_of(x, "Daniel Okafor").key not in (peter.key, james.key)
+
+
+def test_a_shorter_form_of_two_clashing_names_joins_the_one_that_dominates(extract):
+    x = extract("Daniel Peter Okafor spoke at the rally in Ohio. Daniel Peter Okafor said the plan would fail. "
+                "Later Daniel Peter Okafor met voters. His brother Daniel James Okafor stayed home. "
+                "Daniel Okafor said the rally was a success.")
+    peter, james = entity_of(x, "Daniel Peter Okafor"), entity_of(x, "Daniel James Okafor")
+    assert peter.key != james.key
+    assert entity_of(x, "Daniel Okafor").key == peter.key
+
+
+def test_a_surname_and_a_short_given_name_still_join_the_one_full_name(extract):
+    x = extract("Tomas Varga, a farmer from Iowa, spoke at the rally on Monday. Varga said prices were too low. "
+                "Dave Mensah, the coach of the team, resigned on Friday. David Mensah said he was proud of his players.")
+    assert entity_of(x, "Varga").key == entity_of(x, "Tomas Varga").key
+    assert entity_of(x, "Dave Mensah").key == entity_of(x, "David Mensah").key
+
+
+def test_a_full_name_typed_as_an_organisation_joins_its_given_name_and_surname(extract):
+    # the model types "Rod Blagojevich" ORG here ("the ... corruption trial"), but "Rod" and
+    # "Blagojevich" are both used alone as a person's name (text of eval/train-z/z100, fold 4)
+    x = extract("Jurors in the Rod Blagojevich corruption trial began their fifth day of deliberations this "
+                "morning, having sent no notes to the judge at all yesterday.\n\n"
+                "Blagojevich is charged with trying to sell the U.S. Senate seat that had been vacated by Barack "
+                "Obama when he won the 2008 presidential election, among other crimes. Robert Blagojevich, Rod's "
+                "brother and co-defendant in the case, testified that Rod was trying to manipulate the political "
+                "situation to his advantage, but emphasized that he engaged in nothing illegal. According to some "
+                "sources, Blagojevich was interested in leading the U.S. Department of Health and Human Services.")
+    rod = entity_of(x, "Rod Blagojevich")
+    assert rod.label == "PERSON"
+    assert entity_of(x, "Rod").key == rod.key and entity_of(x, "Blagojevich").key == rod.key
+    assert entity_of(x, "Robert Blagojevich").key != rod.key
+
+
+def test_a_firm_named_after_people_stays_a_firm(extract):
+    x = extract("Shares of Morgan Stanley fell on Monday. Morgan said the bank would cut jobs. "
+                "Stanley, a trader, was not surprised.")
+    assert entity_of(x, "Morgan Stanley").label == "ORG"
+
+
 # --- across documents ----------------------------------------------------------------------------
 
 def test_a_lone_surname_joins_the_full_name_that_dominates_it(graph_of):
