@@ -769,6 +769,23 @@ def test_a_name_given_as_someones_other_name_joins_the_person(extract):
     assert entity_of(x, "Tomas Okonkwo").key == entity_of(x, "Tomas Varga").key
 
 
+def test_a_birth_name_or_a_byname_joins_the_person(extract):
+    x = extract("Ronnie James Dio sang with Rainbow. Dio (born Ronnie James Padavona) grew up in Cortland.")
+    assert entity_of(x, "Ronnie James Padavona").key == entity_of(x, "Ronnie James Dio").key
+    assert entity_of(x, "Ronnie James Padavona").name == "Ronnie James Dio"  # the birth name is not shown
+    x = extract("Art Linkletter hosted the show. Linkletter, originally known as Gordon Arthur Kelly, was "
+                "born in Moose Jaw. Oliver Humperdink, whose real name was John Sutton, died in Minneapolis.")
+    assert entity_of(x, "Gordon Arthur Kelly").key == entity_of(x, "Art Linkletter").key
+    assert entity_of(x, "John Sutton").key == entity_of(x, "Oliver Humperdink").key
+
+
+def test_a_person_known_for_something_or_born_to_someone_stays_apart(extract):
+    x = extract("Peter Smith was born to Mary Jones in Leeds. Anna Brandt, known as a fine lawyer, "
+                "met Tomas Varga.")
+    assert entity_of(x, "Mary Jones").key != entity_of(x, "Peter Smith").key
+    assert entity_of(x, "Tomas Varga").key != entity_of(x, "Anna Brandt").key
+
+
 def test_a_person_named_after_a_copula_with_a_name_subject_stays_apart(extract):
     x = extract("Senator Tomas Varga spoke in Leeds. The winner of the vote was Lena Brandt, who thanked him.")
     assert entity_of(x, "Lena Brandt").key != entity_of(x, "Tomas Varga").key

@@ -346,7 +346,9 @@ def group_entities(
     mentions: list[Mention] = []
     token_keys: dict[int, int] = {}
     for key, members in enumerate(ordered):
-        full = max(members, key=lambda g: (g.fixed, len(g.words), len(g.candidates), -min(c.start for c in g.candidates)))
+        # a name given only as someone's other name ("born Stefani Germanotta") is not the one shown
+        full = max(members, key=lambda g: (g.fixed, any(c.alias_of is None for c in g.candidates), len(g.words),
+                                           len(g.candidates), -min(c.start for c in g.candidates)))
         count = 0
         for group in members:
             for cand in group.candidates:

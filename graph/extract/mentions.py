@@ -83,6 +83,7 @@ class Candidate:
     subject: bool = False
     alias_of: int | None = None
     alias_pronoun: bool = False
+    alias_word: str = ""  # that subject's word, folded: a name the model did not tag there ("Dio (born ...)")
 
 
 def _located(cand: Candidate, doc: Doc) -> Candidate:
@@ -95,7 +96,8 @@ def _located(cand: Candidate, doc: Doc) -> Candidate:
     cand.subject = first.head.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS
     subject = _alias_subject(doc, cand.start, cand.end)
     if subject is not None:
-        cand.alias_of, cand.alias_pronoun = subject.i, subject.lower_ in ("he", "she")
+        cand.alias_of, cand.alias_pronoun = subject.i, subject.lower_ in ("he", "she", "his", "her")
+        cand.alias_word = fold(subject.text) if subject.text[:1].isupper() and subject.lower_ not in ("he", "she", "his", "her") else ""
     return cand
 
 
@@ -119,18 +121,64 @@ def _subject_of(token: Token) -> Token | None:
 
 def _alias_subject(doc: Doc, start: int, end: int) -> Token | None:
     """Who a name is given as another name of: the subject of "using the name "Kirk Rose"",
-    "earning the nickname 'PC Cucumber'", or "he"/"she" of "she was Fouzia Azeem"."""
+    "earning the nickname 'PC Cucumber'", or "he"/"she" of "she was Fouzia Azeem"; the person a
+    birth name or a byname is given for ("Dio (born Ronnie James Padavona)", "Leask, known
+    locally as James Coal", "Humperdink, whose real name was John Sutton")."""
+    before = _named_before(doc, start)
+    if before is not None:
+        return before
     root = doc[start:end].root
     head = root.head
     if root.dep_ == "attr" and head.lemma_ == "be":
         subject = _subject_of(head)
+        if subject is not None and subject.lemma_.lower() in ALIAS_NOUNS:
+            return _name_owner(subject, head)
         if subject is None or subject.lower_ not in ("he", "she"):
             return None
         return subject
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ == "known":
+        known = head.head  # "known (locally | originally | better | also) as ..."
+        return known.head if known.dep_ in ("acl", "advcl", "relcl") else _subject_of(known)
+    if root.dep_ in ("dobj", "attr", "oprd") and head.lower_ == "born" and head.dep_ in ("acl", "relcl"):
+        return head.head  # "Lady Gaga, born Stefani Germanotta", "who was born ..."
+    if root.dep_ == "appos" and any(c.lower_ == "born" and c.dep_ == "amod" for c in root.children):
+        return head  # "Dio (born Ronnie James Padavona)", parsed with "born" inside the name
     if root.dep_ in ("appos", "pobj", "attr", "oprd") and head.lemma_.lower() in ALIAS_NOUNS:
         return _subject_of(head)
     if any(c.lemma_.lower() in ALIAS_NOUNS for c in root.children if c.dep_ in ("poss", "compound", "nmod")):
         return _subject_of(root)  # "earning the nickname 'PC Cucumber'", parsed with "nickname" inside
+    return None
+
+
+BIRTH_WORDS = frozenset({"born", "née", "nee"})
+
+
+def _named_before(doc: Doc, start: int) -> Token | None:
+    """The name just before "(born X)", ", née X" or ", whose real name was X", read from the
+    words, since the small parser often attaches these bracketed asides elsewhere."""
+    i = start - 1
+    if i >= 2 and doc[i].lower_ in BIRTH_WORDS and doc[i - 1].text in ("(", ",") and doc[i - 2].text[:1].isupper():
+        return doc[i - 2]
+    if i >= 0 and doc[i].lemma_ == "be":
+        i -= 1
+    if i < 0 or doc[i].lemma_.lower() not in ALIAS_NOUNS:
+        return None
+    i -= 1
+    while i >= 0 and doc[i].pos_ == "ADJ":  # "real", "full", "birth"
+        i -= 1
+    if i >= 2 and doc[i].lower_ == "whose" and doc[i - 1].text == "," and doc[i - 2].text[:1].isupper():
+        return doc[i - 2]
+    return None
+
+
+def _name_owner(name: Token, clause: Token) -> Token | None:
+    """Whose "name" it is: "whose real name was" (the noun the clause is about), "his real name
+    is" (the pronoun), "Humperdink's real name is" (the name)."""
+    for child in name.children:
+        if child.dep_ == "poss":
+            if child.lower_ == "whose":
+                return clause.head if clause.dep_ == "relcl" else None
+            return child
     return None
 
 

@@ -35,10 +35,21 @@ def _link_aliases(groups: list[_Group], uf: _UnionFind) -> None:
     starts = [start for start, _, _ in people]
     subjects = [(start, i) for start, i, subject in people if subject]
     subject_starts = [start for start, _ in subjects]
+    surnames: dict[str, list[int]] = {}  # a person's last word → the groups of names ending with it
+    for j, group in enumerate(groups):
+        if _is_person(group):
+            surnames.setdefault(group.words[-1], []).append(j)
     for i, cand in named:
         subject = cand.alias_of
         if subject in owner:
             target = owner[subject]
+        elif cand.alias_word and not cand.alias_pronoun:
+            # the subject is a person's name the model did not tag there ("Dio (born Ronnie James
+            # Padavona)"): the one person whose name ends with that word
+            roots = {uf.find(j) for j in surnames.get(cand.alias_word, ()) if uf.find(j) != uf.find(i)}
+            if len(roots) != 1:
+                continue
+            target = roots.pop()
         elif cand.alias_pronoun:
             # the person named last before the pronoun, not this name's own group
             target = _last_before(subjects, bisect_left(subject_starts, subject), i)
