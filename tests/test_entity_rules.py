@@ -779,6 +779,15 @@ def test_a_birth_name_or_a_byname_joins_the_person(extract):
     assert entity_of(x, "John Sutton").key == entity_of(x, "Oliver Humperdink").key
 
 
+def test_a_stage_name_of_one_word_joins_the_person(extract):
+    x = extract("Musician Jonas Altberg, better known by his stage name Basshunter, finished in fourth "
+                "place. Basshunter said he was happy. Wrestler Mark Calaway, who used the ring name "
+                "Undertaker, retired. Undertaker won seven titles.")
+    assert entity_of(x, "Basshunter").key == entity_of(x, "Jonas Altberg").key
+    assert entity_of(x, "Undertaker").key == entity_of(x, "Mark Calaway").key
+    assert entity_of(x, "Basshunter").label == "PERSON"
+
+
 def test_a_person_known_for_something_or_born_to_someone_stays_apart(extract):
     x = extract("Peter Smith was born to Mary Jones in Leeds. Anna Brandt, known as a fine lawyer, "
                 "met Tomas Varga.")

@@ -84,6 +84,7 @@ class Candidate:
     alias_of: int | None = None
     alias_pronoun: bool = False
     alias_word: str = ""  # that subject's word, folded: a name the model did not tag there ("Dio (born ...)")
+    alias_named: bool = False  # given right after "name", "nickname", ...: a person's name, of any length
 
 
 def _located(cand: Candidate, doc: Doc) -> Candidate:
@@ -98,6 +99,11 @@ def _located(cand: Candidate, doc: Doc) -> Candidate:
     if subject is not None:
         cand.alias_of, cand.alias_pronoun = subject.i, subject.lower_ in ("he", "she", "his", "her")
         cand.alias_word = fold(subject.text) if subject.text[:1].isupper() and subject.lower_ not in ("he", "she", "his", "her") else ""
+        before = cand.start - 1 - (cand.start > 1 and doc[cand.start - 1].is_quote)
+        if before >= 0 and doc[before].pos_ == "NOUN" and doc[before].lemma_.lower() in ALIAS_NOUNS:
+            # "his stage name Basshunter" ORG: a person's other name, even of one word
+            cand.alias_named = True
+            cand.cues.append(("PERSON", CUE_WEIGHT))
     return cand
 
 
@@ -112,8 +118,12 @@ def _subject_of(token: Token) -> Token | None:
     for _ in range(MAX_CLIMB):
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
+            if subjects[0].lower_ in ("who", "that") and token.dep_ == "relcl":
+                return token.head  # "Calaway, who used the ring name ...": the noun the clause is about
             return subjects[0]
-        if token.dep_ not in ("advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep") or token.head is token:
+        if token.dep_ in ("acl", "relcl"):
+            return token.head  # "Altberg, better known by his stage name ..."
+        if token.dep_ not in ("advcl", "xcomp", "conj", "dobj", "pobj", "prep", "agent") or token.head is token:
             return None
         token = token.head
     return None

@@ -20,8 +20,8 @@ def _link_aliases(groups: list[_Group], uf: _UnionFind) -> None:
     "she was Fouzia Azeem" (a copula with a personal pronoun as subject). The subject is a name, or
     a pronoun that stands for the person named last before it. What the parse says is on the
     candidates (``Candidate.alias_of``, ``Candidate.subject``), so this needs no Doc."""
-    named = [(i, cand) for i, group in enumerate(groups) if _is_person(group) and len(group.words) >= 2
-             for cand in group.candidates if cand.alias_of is not None]
+    named = [(i, cand) for i, group in enumerate(groups) for cand in group.candidates if cand.alias_of is not None
+             and (cand.alias_named or _is_person(group) and len(group.words) >= 2)]
     if not named:
         return
     owner: dict[int, int] = {}
