@@ -770,8 +770,10 @@ def test_a_name_given_as_someones_other_name_joins_the_person(extract):
 
 
 def test_a_birth_name_or_a_byname_joins_the_person(extract):
-    x = extract("Ronnie James Dio sang with Rainbow. Dio (born Ronnie James Padavona) grew up in Cortland.")
+    x = extract("Ronnie James Dio sang with Rainbow. Dio (born Ronnie James Padavona) grew up in Cortland. "
+                "His wife said Ronnie loved the town.")
     assert entity_of(x, "Ronnie James Padavona").key == entity_of(x, "Ronnie James Dio").key
+    assert entity_of(x, "Ronnie").key == entity_of(x, "Ronnie James Dio").key  # one person named twice
     assert entity_of(x, "Ronnie James Padavona").name == "Ronnie James Dio"  # the birth name is not shown
     x = extract("Art Linkletter hosted the show. Linkletter, originally known as Gordon Arthur Kelly, was "
                 "born in Moose Jaw. Oliver Humperdink, whose real name was John Sutton, died in Minneapolis.")

@@ -231,6 +231,10 @@ def _link(groups: list[_Group]) -> _UnionFind:
         if key + "s" in norp:
             uf.union(j, norp[key + "s"])
 
+    # other names given for a person ("born Ronnie James Padavona") first, so that a lone given
+    # name below sees one person where the text named one person twice ("Ronnie")
+    _link_aliases(groups, uf)
+
     # "Brigid" for "Brigid Kosgei": a lone given name joins the one person whose name starts with
     # it, when no name ends with it (then it would be a surname, and "Jordan" may be a place).
     is_person = {j for j, g in enumerate(groups) if len(g.words) > 1 and _is_person(g)}
@@ -256,7 +260,6 @@ def _link(groups: list[_Group]) -> _UnionFind:
             if i in first_named:  # full names already joined to this name move with it
                 first_named[root] = min(first_named[root], first_named.pop(i))
             uf.union(i, root)
-    _link_aliases(groups, uf)
     return uf
 
 
