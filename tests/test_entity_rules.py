@@ -554,6 +554,19 @@ def test_news_agencies_are_organisations(extract):
         assert entity_of(x, agency).label == "ORG", agency
 
 
+def test_a_given_name_and_a_surname_the_model_called_an_organisation_are_a_person(extract):
+    x = extract("A statement from Bianca Jagger urged calm. Cristin Vidal, a teacher, said so.")
+    assert entity_of(x, "Bianca Jagger").label == "PERSON"
+    assert entity_of(x, "Cristin Vidal").label == "PERSON"
+
+
+def test_a_firm_or_a_place_that_starts_like_a_given_name_keeps_its_type(extract):
+    x = extract("Delta Connection flights were cancelled in Hong Kong, and Morgan Stanley said profits rose.")
+    assert entity_of(x, "Delta Connection").label == "ORG"
+    assert entity_of(x, "Hong Kong").label == "GPE"
+    assert entity_of(x, "Morgan Stanley").label == "ORG"
+
+
 # --- towns the model has not seen (data/places.txt, from GeoNames) -------------------------------
 
 def test_a_town_the_model_called_a_person_is_a_place(extract):

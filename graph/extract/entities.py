@@ -43,6 +43,7 @@ FULL_NAME_VOTE = 1.0
 SHORT_FORM_VOTE = 0.5
 SURNAME_USAGE_VOTE = 2.0
 TOWN_VOTE = 2.0  # per mention the model called a person, as a context cue counts
+GIVEN_NAME_VOTE = 2.0  # per mention of the full name the model called an organisation, likewise
 TYPO_MIN_LENGTH = 12  # characters; shorter names differ by a letter too often to call it a typo
 TYPO_MAX_EDITS = 2
 
@@ -295,6 +296,20 @@ def _heads_before_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return {head, head[-1:]} if head else set()
 
 
+def _given_and_surname(full: _Group) -> bool:
+    """Two capitalised words, the first a given name of ``data/given_names.txt`` and the second no
+    word of a body, a firm or a place, and neither a town or a country."""
+    if len(full.words) != 2 or any(c.fixed for c in full.candidates):
+        return False
+    given, last = full.words
+    written = full.name.split()
+    if len(written) != 2 or not all(w[:1].isupper() and not w.isupper() for w in written):
+        return False
+    if given not in word_set("given_names.txt") or last in name_words() or last in word_set("company_words.txt"):
+        return False
+    return not any(is_town(w) or gazetteer().country(w) or gazetteer().adjective_country(w) for w in written)
+
+
 def _vote(members: list[_Group], full: _Group) -> str:
     candidates = sorted((c for g in members for c in g.candidates), key=lambda c: c.start)
     votes: Counter[str] = Counter({c.label: 0.0 for c in candidates})  # first seen wins a tie
@@ -314,6 +329,10 @@ def _vote(members: list[_Group], full: _Group) -> str:
         # "Winterthur", "Punta Cana" PERSON with no title or role: a town the model has not seen
         # (the list leaves out names that are people's names too, "Warren", "Obama")
         votes["GPE"] += TOWN_VOTE * sum(c.label == "PERSON" for c in candidates)
+    if _given_and_surname(full) and not any(label != "PERSON" for c in candidates for label, _ in c.cues):
+        # "Naoto Kan", "Bianca Jagger" ORG with no cue for another type: a given name and a word
+        # that is no organisation's or place's word name a person (not so for places: "Hong Kong")
+        votes["PERSON"] += GIVEN_NAME_VOTE * sum(c.label == "ORG" for c in full.candidates)
     best = max(votes, key=votes.__getitem__)
     if best == "PERSON" and all(len(g.words) == 1 for g in members) and not any(
             label == "PERSON" for c in candidates for label, _ in c.cues):

