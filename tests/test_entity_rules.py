@@ -646,6 +646,13 @@ def test_an_organisation_after_and_used_alone_elsewhere_is_not_joined_to_the_one
     assert not any(" and " in n for n in names(x))
 
 
+def test_an_acronym_and_an_organisation_after_it_are_two(extract):
+    x = extract("The Greek government said it would get a loan from the EU and International Monetary Fund. "
+                "Tension between North and South Korea rose.")
+    assert {"EU", "International Monetary Fund"} <= set(names(x))
+    assert not any(n.endswith(" and") or " and " in n for n in names(x))
+
+
 def test_an_organisation_with_and_inside_used_only_whole_stays(extract):
     x = extract("The Fish and Wildlife Service said the wolves were safe. The Fish and Wildlife Service "
                 "counted them in Montana.")

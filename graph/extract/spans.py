@@ -275,9 +275,14 @@ def _org_tail_end(doc: Doc, start: int, end: int, alone: frozenset[str] = frozen
             last = k + 1
         k += 1
     if last == end or (joiner != "for" and (doc[last - 1].lower_ not in org or doc[end - 1].lower_ in org
-                                            or _text(doc, end + 1, last) in alone)):
-        return end
+                                            or _text(doc, end + 1, last) in alone or _is_acronym(doc[end - 1].text))):
+        return end  # an acronym is a whole name: "the EU and International Monetary Fund" are two
     return last
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) > 1 and letters.isalpha() and letters.isupper()
 
 
 def _group_compound_end(doc: Doc, start: int, end: int) -> int:
