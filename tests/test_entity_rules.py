@@ -653,6 +653,16 @@ def test_an_acronym_and_an_organisation_after_it_are_two(extract):
     assert not any(n.endswith(" and") or " and " in n for n in names(x))
 
 
+def test_the_leading_name_of_one_school_or_college_joins_it(extract):
+    x = extract("Neuqua Valley High School won the final. Neuqua scored twice in the second half.")
+    assert entity_of(x, "Neuqua").name == "Neuqua Valley High School"
+
+
+def test_a_body_named_by_its_noun_stays_apart_from_its_committee(extract):
+    x = extract("The House Intelligence Committee met on Monday. The House voted on Tuesday.")
+    assert entity_of(x, "House").key != entity_of(x, "House Intelligence Committee").key
+
+
 def test_an_organisation_with_and_inside_used_only_whole_stays(extract):
     x = extract("The Fish and Wildlife Service said the wolves were safe. The Fish and Wildlife Service "
                 "counted them in Montana.")

@@ -175,7 +175,8 @@ def _link(groups: list[_Group]) -> _UnionFind:
         place = bool(group.labels.get("GPE")) or group.name in states
         n = len(group.words)
         starts = {uf.find(j) for j in starting.get(group.words, ())
-                  if _company_tail(groups[j].words[n:], by_key) or not place and _name_tail(groups[j].words[n:], group, by_key)}
+                  if _company_tail(groups[j].words[n:], by_key) or not place and (
+                      _name_tail(groups[j].words[n:], group, by_key) or _body_tail(groups[j].words[n:], group, by_key))}
         if len(starts) == 1 and not any_ending.get(group.words):
             uf.union(i, starts.pop())
 
@@ -279,6 +280,18 @@ def _name_tail(words: tuple[str, ...], short: _Group, keys: dict[str, int]) -> b
     return (len(words) == 1 and short.labels.get("ORG", 0) > 0 and not (set(words) | set(short.words)) & org
             and " ".join(words) not in keys and not gazetteer().country(" ".join(words))
             and all(w.isalpha() for w in words))
+
+
+def _body_tail(words: tuple[str, ...], short: _Group, keys: dict[str, int]) -> bool:
+    """The words after a short name end with the body's own noun ("Neuqua" of "Neuqua Valley High
+    School"), and the short name is a proper name the model called an organisation, no body's noun
+    itself, never written with "the" ("the House" is not the "House Intelligence Committee") and no
+    town ("Escondido" is not "Escondido High School", nor "Barking & Dagenham" its council)."""
+    org = word_set("org_nouns.txt") | word_set("generic_words.txt")
+    return (short.labels.get("ORG", 0) > 0 and not set(short.words) & org and not set(short.words) & name_words().keys()
+            and not any(c.determiner for c in short.candidates)  # "the House": a body named by its noun
+            and not is_town(short.name) and all(w.isalpha() for w in short.words)  # a place is not its council
+            and words[-1] in org and " ".join(words) not in keys and all(w.isalpha() for w in words))
 
 
 def _company_tail(words: tuple[str, ...], keys: dict[str, int]) -> bool:
