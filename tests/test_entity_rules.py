@@ -663,6 +663,13 @@ def test_a_body_named_by_its_noun_stays_apart_from_its_committee(extract):
     assert entity_of(x, "House").key != entity_of(x, "House Intelligence Committee").key
 
 
+def test_an_organisation_named_with_its_words_in_another_order_is_one(extract):
+    x = extract("Taban Air said the plane was safe. An Air Taban spokesman agreed. "
+                "The Bank of England and the England Bank of Commerce met.")
+    assert entity_of(x, "Air Taban").key == entity_of(x, "Taban Air").key
+    assert entity_of(x, "Bank of England").key != entity_of(x, "England Bank of Commerce").key
+
+
 def test_an_organisation_with_and_inside_used_only_whole_stays(extract):
     x = extract("The Fish and Wildlife Service said the wolves were safe. The Fish and Wildlife Service "
                 "counted them in Montana.")

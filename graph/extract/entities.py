@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..data import word_set
-from ..gazetteer import all_initials, fold, gazetteer, is_town
+from ..gazetteer import NAME_JOINERS, all_initials, fold, gazetteer, is_town
 from ..records import LocalEntity, Mention
 from .groups import _acronym, _edit_distance, _Group, _index, _is_person, _prefixes, _suffixes, _UnionFind, group_key
 from .people import _bare, _diminutive, _link_aliases, _link_surname_variants, _person_words
@@ -210,6 +210,15 @@ def _link(groups: list[_Group]) -> _UnionFind:
         if len(heads) == 1:
             uf.union(i, heads.pop())
 
+    # "Air Taban" for "Taban Air", "Emergency Situations Ministry" for "Ministry of Emergency
+    # Situations": two organisation names of the same words in another order are one
+    reordered = _index(groups, lambda j: is_org(j) and not groups[j].fixed and len(groups[j].words) > 1,
+                       lambda j: [_word_bag(groups[j].words)])
+    for members in reordered.values():
+        for j in members[1:]:
+            if groups[j].words != groups[members[0]].words:
+                uf.union(j, members[0])
+
     # "the North" / "the South" for "North Korea": a compass word alone joins the one place named
     # with it; "Canadas" (a possessive without its apostrophe) joins "Canada".
     compass = _index(groups, lambda j: len(groups[j].words) > 1 and bool(groups[j].labels.get("GPE")), lambda j: groups[j].words[:1])
@@ -299,6 +308,11 @@ def _company_tail(words: tuple[str, ...], keys: dict[str, int]) -> bool:
     of "NBC News"), not a name of their own ("Apple Japan", "al-Qaeda in Iraq") or a sub-body
     ("House Intelligence Committee")."""
     return " ".join(words) not in keys and all(w in word_set("company_words.txt") for w in words)
+
+
+def _word_bag(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words in a fixed order, without the words that join them ("of", "the", "for")."""
+    return tuple(sorted(w for w in words if w not in NAME_JOINERS))
 
 
 def _heads_before_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
