@@ -203,16 +203,18 @@ def score_graph(data: dict, gold: dict) -> Score:
     counted = {e["name"] for e in gold["entities"] if e["type"] in COUNTED_TYPES}
 
     required, optional = gold_pairs(gold)
-    symmetric_pairs = {p for p in required | optional if isinstance(p, frozenset)}
+    optional -= required  # a pair required in one record and optional in another is required
+    gold_any = required | optional
     predicted = set()
     for source, target, edge in _pair_sets(data["edges"], "relation", mapping):
         if source is None or target is None or source == target:
             predicted.add(("?", edge["source"], edge["target"], edge.get("predicate")))
             continue
+        # a directed gold pair first: where the gold has A → B and a symmetric A – B too, an edge
+        # A → B is the directed one (the symmetric one was never reachable before 2026-12-02)
         pair = frozenset((source, target))
-        predicted.add(pair if pair in symmetric_pairs else (source, target))
+        predicted.add((source, target) if (source, target) in gold_any or pair not in gold_any else pair)
     predicted -= optional
-    required -= optional
     score.relations = Counts(len(predicted & required), len(predicted - required), len(required - predicted))
     score.errors["fp_relations"] = sorted(str(tuple(p) if isinstance(p, frozenset) else p) for p in predicted - required)
     score.errors["fn_relations"] = sorted(str(tuple(p) if isinstance(p, frozenset) else p) for p in required - predicted)
