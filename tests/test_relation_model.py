@@ -93,6 +93,17 @@ def test_competition_features_mark_a_name_that_only_modifies_the_slot_filler(nlp
     assert not [n for n in f if n.startswith("comp:")]
     _, f = found[("Vladimir Putin", "Berlin")]  # Merkel is the direct object, Berlin hangs under it
     assert "comp:second_slot_rival_closer" in f and "comp:other_direct=1" in f and "comp:first_slot_rival_closer" not in f
+    # under a reporting verb only a rival in the same slot counts
+    _, f = candidate_features(nlp, "Richard Gephardt, a Missouri Democrat, told Reuters about the bill.")[("Democrats", "Reuters")]
+    assert "trigger:lemma=tell" in f and "comp:first_slot_rival_closer" in f and "comp:other_direct=1" not in f
+    _, f = candidate_features(nlp, "Laura Gomez said that Russian President Vladimir Putin met Angela Merkel.")[("Russia", "Angela Merkel")]
+    assert "trigger:lemma=meet" in f and "comp:first_slot_rival_closer" in f
+    # the seed article's sentence: the parse hangs both "meet"s under "reports", whose subject the
+    # Times is a direct argument; it is no rival of Trump and Zelenskyy
+    found = candidate_features(nlp, "The New York Times reports that Trump intends to meet with Putin \u201cas early as next "
+                                    "week,\u201d and then separately meet with President Volodymyr Zelenskyy of Ukraine.")
+    _, f = found[("Trump", "Volodymyr Zelenskyy")]
+    assert "trigger:lemma=report" in f and not [n for n in f if n.startswith("comp:")]
 
 
 def test_competition_features_need_the_sentence_arguments(nlp):

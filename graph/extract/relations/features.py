@@ -25,7 +25,8 @@ prefix, so groups can be ablated:
 - ``comp``: competition from the sentence's other entities for the same trigger (``arguments``):
   another entity fills the same slot of the trigger by a shorter chain ("Russian President Vladimir
   Putin met ..." for Russia), another one is a direct argument where this side hangs deeper, how many
-  other entities are direct arguments of the trigger.
+  other entities are direct arguments of the trigger (under a reporting verb only the first: "The
+  Times reports that Trump will meet Zelenskyy" sets the Times against neither).
 """
 from __future__ import annotations
 
@@ -264,8 +265,11 @@ def trigger_token(doc: Doc, candidate: Candidate) -> Token | None:
     return None
 
 
-def _competition(doc: Doc, candidate: Candidate, trigger: Token, chains: tuple[str, str], arguments: dict[int, set[int]]) -> list[str]:
-    """The ``comp`` features: how the sentence's other entities hang under the pair's trigger."""
+def _competition(doc: Doc, candidate: Candidate, trigger: Token, chains: tuple[str, str], arguments: dict[int, set[int]],
+                 reporting: bool) -> list[str]:
+    """The ``comp`` features: how the sentence's other entities hang under the pair's trigger. Under
+    a reporting verb only a rival in the same slot counts: the speaker, a direct argument, is no
+    rival of the names in what it reports."""
     rivals = []  # (depth, chain) of each other entity's shallowest place under the trigger
     for key, tokens_ in arguments.items():
         if key in (candidate.first, candidate.second):
@@ -287,10 +291,10 @@ def _competition(doc: Doc, candidate: Candidate, trigger: Token, chains: tuple[s
         role, depth = chain.split(">")[0], chain.count(">") + 1
         if any(other.split(">")[0] == role and d < depth for d, other in rivals):
             f.append(f"comp:{side}_slot_rival_closer")
-        if depth > 1 and any(d == 1 for d, _ in rivals):
+        if depth > 1 and not reporting and any(d == 1 for d, _ in rivals):
             f.append(f"comp:{side}_deep_rival_direct")
     direct = sum(d == 1 for d, _ in rivals)
-    if direct:
+    if direct and not reporting:
         f.append(f"comp:other_direct={min(direct, 2)}")
     return f
 
@@ -371,7 +375,7 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
               f"trigger:roles_types={roles[0]}|{roles[1]}|{ta}|{tb}"]
         f.append(f"trigger:lemma_roles={lemma}|{roles[0]}|{roles[1]}")
         if arguments is not None:
-            f += _competition(doc, candidate, trigger, chains, arguments)
+            f += _competition(doc, candidate, trigger, chains, arguments, lemma in _reporting_verbs())
         cues = modality_cues()
         for child in trigger.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
