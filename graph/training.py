@@ -112,7 +112,7 @@ def load_articles(gold_files: Sequence[Path], model: str | None = None, pronouns
     from .extract import analyse_document
     from .extract.cooccurrence import extract_cooccurrences
     from .extract.relations.extractor import rule_relations, rules_by_pair
-    from .extract.relations.features import candidates, features, sentence_arguments
+    from .extract.relations.features import candidates, features
     from .nlp import load_model, normalize
 
     nlp = load_model(model)
@@ -130,9 +130,7 @@ def load_articles(gold_files: Sequence[Path], model: str | None = None, pronouns
         article.rules = rules_by_pair(article.rule_relations)
         article.candidates = candidates(parsed.doc, parsed.token_keys, parsed.pronoun_keys, parsed.sent_ids)
         labels = {e.key: e.label for e in parsed.entities}
-        arguments = sentence_arguments(article.candidates)
-        article.features = [features(parsed.doc, c, labels, article.rules.get(c.sent_id, {}), parsed.token_keys, arguments[c.sent_id])
-                            for c in article.candidates]
+        article.features = [features(parsed.doc, c, labels, article.rules.get(c.sent_id, {}), parsed.token_keys) for c in article.candidates]
         article.labels = label_candidates(article)
         articles.append(article)
     return articles

@@ -206,9 +206,7 @@ direction. Written by `scripts/train_relations.py --final` on {cfg["trained"]}; 
   bigrams, lemmas, common ancestor); the trigger verb or action noun, its class
   and how each mention hangs under it; what the path crosses (reporting verb, clausal complement,
   quote, apposition, relative clause, coordination, "of", brackets); negation and modality cues;
-  token distance; the hand-written rules' verdict and pattern names; competition from the
-  sentence's other entities under the same trigger (another one fills the same slot by a shorter
-  chain, or is a direct argument where this side hangs deeper).
+  token distance; the hand-written rules' verdict and pattern names.
 - **Data**: {cfg["articles"]} articles ({data}; news of `../shared/corpus/news.jsonl`, annotated
   blind by `../shared/eval/GUIDELINE.md`), {cfg["candidates"]:,} candidates. A candidate is labelled by the gold relation between its entities whose evidence
   sentence overlaps its sentence; candidates that only an optional gold relation covers are left out.

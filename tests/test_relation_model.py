@@ -13,7 +13,7 @@ from graph.extract import analyse_document
 from graph.extract.relations import rule_relations
 from graph.extract.relations.classifier import CLASSES, MODEL_PATH, RelationModel, load_model
 from graph.extract.relations.extractor import rules_by_pair
-from graph.extract.relations.features import FEATURE_GROUPS, candidates, features, sentence_arguments
+from graph.extract.relations.features import candidates, features
 from graph.nlp import normalize
 from graph.records import DEFAULT_TYPES
 
@@ -28,11 +28,8 @@ def candidate_features(nlp, text):
     labels = {e.key: e.label for e in parsed.entities}
     rules = rules_by_pair(rule_relations(parsed.doc, parsed.token_keys, parsed.sent_ids, parsed.pronoun_keys))
     out = {}
-    pairs = candidates(parsed.doc, parsed.token_keys, parsed.pronoun_keys, parsed.sent_ids)
-    arguments = sentence_arguments(pairs)
-    for cand in pairs:
-        out[(names[cand.first], names[cand.second])] = (cand, features(parsed.doc, cand, labels, rules.get(cand.sent_id, {}),
-                                                                       parsed.token_keys, arguments[cand.sent_id]))
+    for cand in candidates(parsed.doc, parsed.token_keys, parsed.pronoun_keys, parsed.sent_ids):
+        out[(names[cand.first], names[cand.second])] = (cand, features(parsed.doc, cand, labels, rules.get(cand.sent_id, {}), parsed.token_keys))
     return out
 
 
@@ -80,44 +77,6 @@ def test_a_name_under_a_state_organ_fills_the_organs_slot(nlp):
     # a name under a noun that is not an organ of the state keeps its own place
     cand, f = candidate_features(nlp, "The football fans of Brazil sued Argentina over the dam.")[("Brazil", "Argentina")]
     assert not cand.first_lift and "trigger:first_chain=nsubj>prep:of>pobj" in f
-
-
-def test_competition_features_mark_a_name_that_only_modifies_the_slot_filler(nlp):
-    found = candidate_features(nlp, "Russian President Vladimir Putin met Angela Merkel in Berlin.")
-    _, f = found[("Russia", "Angela Merkel")]  # Russia hangs under Putin, who fills the subject slot himself
-    assert "trigger:lemma=meet" in f
-    for name in ("comp:first_slot_rival_closer", "comp:first_deep_rival_direct", "comp:other_direct=1"):
-        assert name in f, name
-    assert not any(n.startswith("comp:second") for n in f)
-    _, f = found[("Vladimir Putin", "Angela Merkel")]  # both direct arguments: nobody competes
-    assert not [n for n in f if n.startswith("comp:")]
-    _, f = found[("Vladimir Putin", "Berlin")]  # Merkel is the direct object, Berlin hangs under it
-    assert "comp:second_slot_rival_closer" in f and "comp:other_direct=1" in f and "comp:first_slot_rival_closer" not in f
-    # under a reporting verb only a rival in the same slot counts
-    _, f = candidate_features(nlp, "Richard Gephardt, a Missouri Democrat, told Reuters about the bill.")[("Democrats", "Reuters")]
-    assert "trigger:lemma=tell" in f and "comp:first_slot_rival_closer" in f and "comp:other_direct=1" not in f
-    _, f = candidate_features(nlp, "Laura Gomez said that Russian President Vladimir Putin met Angela Merkel.")[("Russia", "Angela Merkel")]
-    assert "trigger:lemma=meet" in f and "comp:first_slot_rival_closer" in f
-    # the seed article's sentence: the parse hangs both "meet"s under "reports", whose subject the
-    # Times is a direct argument; it is no rival of Trump and Zelenskyy
-    found = candidate_features(nlp, "The New York Times reports that Trump intends to meet with Putin \u201cas early as next "
-                                    "week,\u201d and then separately meet with President Volodymyr Zelenskyy of Ukraine.")
-    _, f = found[("Trump", "Volodymyr Zelenskyy")]
-    assert "trigger:lemma=report" in f and not [n for n in f if n.startswith("comp:")]
-
-
-def test_competition_features_need_the_sentence_arguments(nlp):
-    parsed = parse(nlp, "Russian President Vladimir Putin met Angela Merkel in Berlin. Brazil sued Argentina.")
-    labels = {e.key: e.label for e in parsed.entities}
-    names = {e.key: e.name for e in parsed.entities}
-    pairs = candidates(parsed.doc, parsed.token_keys, parsed.pronoun_keys, parsed.sent_ids)
-    arguments = sentence_arguments(pairs)
-    assert set(arguments) == {0, 1} and {names[k] for k in arguments[1]} == {"Brazil", "Argentina"}
-    for cand in pairs:  # every entity of a sentence is read at the argument tokens of its candidates
-        assert cand.first_arg in arguments[cand.sent_id][cand.first] and cand.second_arg in arguments[cand.sent_id][cand.second]
-    russia = next(c for c in pairs if (names[c.first], names[c.second]) == ("Russia", "Angela Merkel"))
-    assert not [n for n in features(parsed.doc, russia, labels, {}, parsed.token_keys) if n.startswith("comp:")]
-    assert "comp" in FEATURE_GROUPS
 
 
 def test_model_file_round_trip(tmp_path):

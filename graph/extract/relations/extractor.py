@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ...data import word_set
 from ...records import Relation
 from .classifier import RelationModel, load_model
-from .features import Candidate, candidates, features, sentence_arguments, trigger_token
+from .features import Candidate, candidates, features, trigger_token
 from .rules import _modality, _negated, action_nouns, categories
 from .rules import extract_relations as rule_relations
 
@@ -95,8 +95,7 @@ def extract_relations(parsed: ParsedDocument, model: RelationModel | None = None
     if not pairs:
         return []
     labels = {e.key: e.label for e in parsed.entities}
-    arguments = sentence_arguments(pairs)
-    feature_lists = [features(doc, c, labels, by_sentence.get(c.sent_id, {}), parsed.token_keys, arguments[c.sent_id]) for c in pairs]
+    feature_lists = [features(doc, c, labels, by_sentence.get(c.sent_id, {}), parsed.token_keys) for c in pairs]
     out: list[Relation] = []
     for cand, probs in zip(pairs, model.predict(feature_lists)):
         out += _apply(doc, cand, probs, model.classes, by_sentence.get(cand.sent_id, {}))

@@ -21,12 +21,7 @@ prefix, so groups can be ablated:
 - ``cue``: negation and modality cues on the trigger;
 - ``dist``: token distance, entities and words between, order;
 - ``rule``: the rule extractor's verdict for this pair in this sentence (which direction, which
-  pattern names), so what the rules know is kept as evidence;
-- ``comp``: competition from the sentence's other entities for the same trigger (``arguments``):
-  another entity fills the same slot of the trigger by a shorter chain ("Russian President Vladimir
-  Putin met ..." for Russia), another one is a direct argument where this side hangs deeper, how many
-  other entities are direct arguments of the trigger (under a reporting verb only the first: "The
-  Times reports that Trump will meet Zelenskyy" sets the Times against neither).
+  pattern names), so what the rules know is kept as evidence.
 """
 from __future__ import annotations
 
@@ -41,7 +36,7 @@ from ...records import Relation
 from ..tokens import tokens
 from .rules import action_nouns, categories, modality_cues
 
-FEATURE_GROUPS = ("type", "path", "trigger", "cross", "cue", "dist", "rule", "comp")
+FEATURE_GROUPS = ("type", "path", "trigger", "cross", "cue", "dist", "rule")
 QUOTES = frozenset('"“”«»')
 MAX_PATH = 12  # longer paths are described by their length only
 
@@ -165,16 +160,6 @@ def candidates(doc: Doc, token_keys: dict[int, int], pronoun_keys: dict[int, int
     return out
 
 
-def sentence_arguments(pairs: list[Candidate]) -> dict[int, dict[int, set[int]]]:
-    """Sentence → entity key → the argument tokens its candidates there read it at (what the
-    ``comp`` features compare a pair with)."""
-    out: dict[int, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for c in pairs:
-        out[c.sent_id][c.first].add(c.first_arg)
-        out[c.sent_id][c.second].add(c.second_arg)
-    return out
-
-
 LIST_PREPOSITIONS = frozenset({"including", "like", "among"})
 
 
@@ -265,45 +250,9 @@ def trigger_token(doc: Doc, candidate: Candidate) -> Token | None:
     return None
 
 
-def _competition(doc: Doc, candidate: Candidate, trigger: Token, chains: tuple[str, str], arguments: dict[int, set[int]],
-                 reporting: bool) -> list[str]:
-    """The ``comp`` features: how the sentence's other entities hang under the pair's trigger. Under
-    a reporting verb only a rival in the same slot counts: the speaker, a direct argument, is no
-    rival of the names in what it reports."""
-    rivals = []  # (depth, chain) of each other entity's shallowest place under the trigger
-    for key, tokens_ in arguments.items():
-        if key in (candidate.first, candidate.second):
-            continue
-        best = None
-        for i in tokens_:
-            chain = argument_chain(doc[i], trigger)
-            if chain == "outside":
-                continue
-            depth = 0 if chain == "self" else chain.count(">") + 1
-            if best is None or depth < best[0]:
-                best = (depth, chain)
-        if best is not None:
-            rivals.append(best)
-    f = []
-    for side, chain in (("first", chains[0]), ("second", chains[1])):
-        if chain in ("outside", "self"):
-            continue
-        role, depth = chain.split(">")[0], chain.count(">") + 1
-        if any(other.split(">")[0] == role and d < depth for d, other in rivals):
-            f.append(f"comp:{side}_slot_rival_closer")
-        if depth > 1 and not reporting and any(d == 1 for d, _ in rivals):
-            f.append(f"comp:{side}_deep_rival_direct")
-    direct = sum(d == 1 for d, _ in rivals)
-    if direct and not reporting:
-        f.append(f"comp:other_direct={min(direct, 2)}")
-    return f
-
-
 def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relations: dict[tuple[int, int], list[Relation]],
-             token_keys: dict[int, int] | None = None, arguments: dict[int, set[int]] | None = None) -> list[str]:
-    """Named binary features of one candidate (see the module docstring for the groups);
-    ``arguments`` is the candidate's sentence's entry of ``sentence_arguments`` (no ``comp``
-    features without it)."""
+             token_keys: dict[int, int] | None = None) -> list[str]:
+    """Named binary features of one candidate (see the module docstring for the groups)."""
     a, b = doc[candidate.first_arg], doc[candidate.second_arg]
     up, top, down = dependency_path(a, b)
     path = [*up, top, *down]
@@ -374,8 +323,6 @@ def features(doc: Doc, candidate: Candidate, labels: dict[int, str], rule_relati
         f += [f"trigger:lemma_first_chain={lemma}|{chains[0]}", f"trigger:lemma_second_chain={lemma}|{chains[1]}",
               f"trigger:roles_types={roles[0]}|{roles[1]}|{ta}|{tb}"]
         f.append(f"trigger:lemma_roles={lemma}|{roles[0]}|{roles[1]}")
-        if arguments is not None:
-            f += _competition(doc, candidate, trigger, chains, arguments, lemma in _reporting_verbs())
         cues = modality_cues()
         for child in trigger.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
