@@ -335,7 +335,10 @@ retraining without `comp`, on the same entity code: 0.430 at 0.25 (P 0.452, R 0.
 `../shared/eval/dev` articles to 0.733 (11 of 15 edges), below the 0.80 floor of
 `tests/test_evaluation.py::test_dev_set_figures` (this model: 0.818, 9 of 11); the first `comp`
 version also lost the seed article's Trump–Zelenskyy meeting. The `comp` code is in the history
-of branch `relfeat`, reverted.
+of branch `relfeat`, reverted. After this round the scorer was fixed (`graph/evaluation.py`): a directed
+gold pair is now found by its directed edge where the same entities also have a symmetric pair,
+and a pair required in one record and optional in another stays required. Every figure of this
+card was computed before that fix; README's *Accuracy* gives both.
 
 ## Limits
 Trained on English Wikinews-style news with `en_core_web_sm` 3.8 parses; other pipelines change the
