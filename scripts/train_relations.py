@@ -4,6 +4,7 @@
     scripts/train_relations.py                    # dev CV (folds 1-4 of eval/folds.tsv), figures only
     scripts/train_relations.py --final            # 5-fold CV, test fold, threshold; writes the model and its card
     scripts/train_relations.py --ablation         # dev CV without each feature group
+    scripts/train_relations.py --check            # --final's CV figures with today's code, writing nothing
 
 Folds come from ``eval/folds.tsv`` (``scripts/make_folds.py``, by article, near-duplicates
 together); fold 0 is the test fold, left out of every development run. Extra annotation folders
@@ -70,6 +71,8 @@ def main(argv=None) -> int:
     parser.add_argument("--c", type=float, default=0.1, help="inverse L2 regularisation strength")
     parser.add_argument("--min-count", type=int, default=2, help="features seen in fewer training candidates are dropped")
     parser.add_argument("--final", action="store_true")
+    parser.add_argument("--check", action="store_true",
+                        help="the 5-fold CV and test-fold figures of --final at the shipped model's threshold; writes nothing")
     parser.add_argument("--ablation", action="store_true")
     parser.add_argument("--grid", action="store_true", help="dev CV over C and min-count")
     parser.add_argument("--no-pronouns", dest="pronouns", action="store_false")
@@ -113,6 +116,8 @@ def main(argv=None) -> int:
             t, fig = best(dev_cv(trainer(args.c, kept, min_count=args.min_count), kept))
             print(f"-{group:9} threshold {t}: {fmt(fig)}")
         return 0
+    if args.check:
+        return check(args, articles, extra, folds)
     if not args.final:
         rels = dev_relations(trainer(args.c, min_count=args.min_count))
         rows = sweep(dev, rels)
@@ -122,6 +127,23 @@ def main(argv=None) -> int:
         print(f"model, folds 1-4 (4-fold CV): best threshold {t}: {fmt(fig)}; {fmt_interval(intervals(dev, rels, t))}")
         return 0
     return final(args, articles, extra, folds, rules)
+
+
+def check(args, articles, extra, folds) -> int:
+    """--final's cross-validated figures with the current code and scorer, at the threshold of the
+    shipped model, without training the final model or writing anything."""
+    from graph.extract.relations.classifier import RelationModel
+
+    threshold = RelationModel.from_disk(args.out).cfg["threshold"]
+    rels = cross_validate(articles + extra, folds, trainer(args.c, min_count=args.min_count), test_folds=[0, 1, 2, 3, 4])[:len(articles)]
+    test = [i for i, a in enumerate(articles) if folds[a.name] == 0]
+    for name, chosen in (("5-fold CV", range(len(articles))), ("test fold 0", test)):
+        part, part_rels = [articles[i] for i in chosen], [rels[i] for i in chosen]
+        model, rules = score_articles(part, part_rels, threshold).figures(), score_articles(part, [a.rule_relations for a in part], 0.0).figures()
+        print(f"{name} at {threshold}: {fmt(model)}; {fmt_interval(intervals(part, part_rels, threshold))}   (rules alone {fmt(rules)})")
+    for low, high, n, right in calibration(articles, rels, threshold):
+        print(f"confidence {low:.2f}-{high:.2f}: {n} relation edges, {right} right ({right / n if n else 0:.2f})")
+    return 0
 
 
 def final(args, articles, extra, folds, rules_dev) -> int:
