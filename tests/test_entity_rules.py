@@ -112,6 +112,15 @@ def test_a_former_state_is_one_country_under_its_names_and_demonym(extract):
     assert entity_of(x, "East German").name == "East Germany"
 
 
+def test_a_name_that_could_be_two_countries_joins_the_one_the_document_names(extract):
+    x = extract("Fighting in the Democratic Republic of the Congo continued. Congo has asked for help. "
+                "South Korea said the talks failed. Korea will respond.")
+    assert entity_of(x, "Congo").name == "Democratic Republic of the Congo"
+    assert entity_of(x, "Korea").name == "South Korea"
+    x = extract("North Korea and South Korea met. Korea was divided in 1945.")
+    assert entity_of(x, "Korea").key not in (entity_of(x, "North Korea").key, entity_of(x, "South Korea").key)
+
+
 def test_the_demonym_with_a_determiner_is_the_people(extract):
     x = extract("The French voted on Sunday, and Germany watched closely.")
     assert entity_of(x, "French").label == "NORP"

@@ -236,6 +236,18 @@ def _link(groups: list[_Group]) -> _UnionFind:
         if len(found) == 1:
             uf.union(i, found.pop())
 
+    # "Congo" for "Democratic Republic of the Congo", "Korea" for "South Korea": a place name the
+    # gazetteer leaves to no country, since it could mean two, joins the one country of the
+    # document whose name ends with it
+    countries = _index(groups, lambda j: groups[j].fixed and len(groups[j].words) > 1 and bool(groups[j].labels.get("GPE")),
+                       lambda j: [groups[j].words[-1:]])
+    for i, group in enumerate(groups):
+        if len(group.words) != 1 or group.fixed or uf.find(i) != i or set(group.labels) - {"GPE", "LOC"}:
+            continue
+        found = {uf.find(j) for j in countries.get(group.words, ())}
+        if len(found) == 1:
+            uf.union(i, found.pop())
+
     # "Houthi" and "Houthis", "Democrat" and "Democrats": one group in the singular and plural.
     norp = {g.key: j for j, g in enumerate(groups) if g.labels.get("NORP") and not (g.fixed and g.name != g.candidates[0].form)}
     for key, j in norp.items():

@@ -110,6 +110,21 @@ def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _join_dangling(ents: list[Span]) -> list[Span]:
+    """A span the model ended with "of" or "of the" and the span right after it are one name
+    ("the Democratic Republic of the" + "Congo")."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        dangling = last is not None and len(last) > 1 and (
+            last[-1].lower_ == "of" or (last[-1].lower_ == "the" and last[-2].lower_ == "of"))
+        if dangling and last.end == ent.start and last.label_ == ent.label_:
+            out[-1] = Span(ent.doc, last.start, ent.end, label=last.label_)
+        else:
+            out.append(ent)
+    return out
+
+
 @dataclass(frozen=True)
 class SpanContext:
     """What span repair reads from the rest of the document: the label the model gave each name
@@ -151,7 +166,7 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
         or ("ORG" in types and e.label_ in ("FAC", "WORK_OF_ART") and e[-1].lower_ in word_set("org_nouns.txt"))
     ]
     ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("FAC", "WORK_OF_ART") else e for e in ents]
-    ents = _join_person_parts(doc, _platform_spans(doc, ents, types))
+    ents = _join_dangling(_join_person_parts(doc, _platform_spans(doc, ents, types)))
     if "ORG" in types:
         spelled = _spelled_names(doc)
         ents = sorted([*(e for e in ents if not any(e.start < s.end and s.start < e.end for s in spelled)), *spelled],
