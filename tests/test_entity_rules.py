@@ -965,6 +965,8 @@ def test_the_north_and_a_possessive_without_apostrophe_join_their_country(extrac
                 "He is one of Canadas most decorated soldiers, and Canada honoured him.")
     assert entity_of(x, "North").name == "North Korea"
     assert entity_of(x, "Canadas").name == "Canada"
+    x = extract("Cuba said the embargo must end. Cubas economy has suffered for decades.")
+    assert entity_of(x, "Cubas").name == "Cuba"  # the model called it ORG
 
 
 def test_a_compass_word_without_a_place_named_with_it_stays_apart(extract):

@@ -228,7 +228,7 @@ def _link(groups: list[_Group]) -> _UnionFind:
         word = group.words[0]
         if word in COMPASS_WORDS and any(c.determiner for c in group.candidates):
             found = {uf.find(j) for j in compass.get(word, ())}
-        elif word.endswith("s") and group.labels.get("GPE"):
+        elif word.endswith("s") and not set(group.labels) - {"GPE", "ORG", "PERSON"}:  # "Cubas" ORG too
             j = by_key.get(word[:-1])
             found = {uf.find(j)} if j is not None and groups[j].fixed else set()
         else:
