@@ -132,7 +132,7 @@ def match_nodes(nodes: list[dict], gold_entities: list[dict]) -> tuple[dict[str,
     gold_type = {e["name"]: e["type"] for e in gold_entities}
     score = Score()
     mapping: dict[str, str | None] = {}
-    matched: set[str] = set()
+    matched: dict[str, str] = {}  # gold entity name → the node matched to it
     for node in sorted(nodes, key=lambda n: -int(n.get("mentions", 0))):
         hits = forms.get(norm(node["id"]), set()) | forms.get(norm(node.get("label", node["id"])), set())
         if not hits:
@@ -150,11 +150,11 @@ def match_nodes(nodes: list[dict], gold_entities: list[dict]) -> tuple[dict[str,
         if gold_type[name] not in COUNTED_TYPES:
             continue  # neutral: ignored with its edges
         if name in matched:
-            score.splits.append(f"{node['id']} (another node is {name})")
+            score.splits.append(f"{node['id']} (another node, {matched[name]}, is gold {name})")
             score.person_splits += gold_type[name] == "PERSON"
             mapping[node["id"]] = None
             continue
-        matched.add(name)
+        matched[name] = node["id"]
         mapping[node["id"]] = name
         if node.get("type") == gold_type[name]:
             score.typed_right += 1
