@@ -34,7 +34,7 @@ from ..data import word_set
 from ..gazetteer import NAME_JOINERS, all_initials, fold, gazetteer, is_town
 from ..records import LocalEntity, Mention
 from .groups import _acronym, _edit_distance, _Group, _index, _is_person, _prefixes, _suffixes, _UnionFind, group_key
-from .people import _bare, _diminutive, _link_aliases, _link_surname_variants, _person_words
+from .people import PERSON_DOMINANCE, _bare, _diminutive, _link_aliases, _link_surname_variants, _person_words
 from .mentions import Candidate
 from .names import name_words
 
@@ -97,11 +97,19 @@ def _link(groups: list[_Group]) -> _UnionFind:
     # (and direction) of a scan, and the same groups end up as roots.
     uf = _UnionFind([len(g.candidates) for g in groups])
     by_words = {g.words: i for i, g in enumerate(groups)}
-    for i, g in enumerate(groups):  # "George W. Bush" → "George Bush"
+    # "George W. Bush" → "George Bush": a two-word form joins the one longer name it shortens; of
+    # several ("John Paul Smith", "John Edward Smith") only the one named PERSON_DOMINANCE times as
+    # often as each other, else none, so that the short form never chains two people into one
+    longer: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
         if g.labels.get("PERSON") and len(g.words) > 2:
             j = by_words.get((g.words[0], g.words[-1]))
             if j is not None and j != i:
-                uf.union(i, j)
+                longer[j].append(i)
+    for j, names in longer.items():
+        ranked = sorted(names, key=lambda i: -len(groups[i].candidates))
+        if len(ranked) == 1 or len(groups[ranked[0]].candidates) >= PERSON_DOMINANCE * len(groups[ranked[1]].candidates):
+            uf.union(ranked[0], j)
 
     by_key = {g.key: i for i, g in enumerate(groups)}
     spelling = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: all_initials(groups[j].words))

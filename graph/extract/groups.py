@@ -94,12 +94,6 @@ class _UnionFind:
     def __init__(self, weights: list[int]) -> None:
         self.parent = list(range(len(weights)))
         self.weight = list(weights)  # candidates in each root's cluster (kept up to date by union)
-        self.own = list(weights)  # each group's own candidates, for ``rebuild``
-        # the unions asked for before a guard is set: ``guard`` may have to undo some of them, and
-        # a union-find cannot split a cluster, only rebuild it
-        self.made: list[tuple[int, int]] = []
-        self.clash: Callable[[tuple[str, ...], tuple[str, ...]], bool] | None = None
-        self.names: dict[int, dict[str, list[tuple[str, ...]]]] = {}  # root → surname → full names
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -108,58 +102,10 @@ class _UnionFind:
         return i
 
     def union(self, child: int, root: int) -> None:
-        if self.clash is None:
-            self.made.append((child, root))
         child, root = self.find(child), self.find(root)
-        if child == root or self._clashes(child, root):
-            return
-        self.parent[child] = root
-        self.weight[root] += self.weight[child]
-        self._merge_names(child, root)
-
-    def guard(self, full: dict[int, tuple[str, ...]], clash: Callable[[tuple[str, ...], tuple[str, ...]], bool]) -> list[int]:
-        """From now on refuse a union that would put two full names that ``clash`` (called for
-        names with the same last word) in one cluster. ``full``: group → its full name's words.
-        Returns the roots whose clusters already hold a clash (the rules made before the guard
-        chain through a shorter form: "John Paul Smith" → "John Smith" ← "John Edward Smith")."""
-        self.clash, self.names = clash, {}
-        for j, words in full.items():
-            self.names.setdefault(self.find(j), {}).setdefault(words[-1], []).append(words)
-        return [r for r, by_surname in self.names.items()
-                if any(clash(a, b) for found in by_surname.values() for k, a in enumerate(found) for b in found[k + 1:])]
-
-    def rebuild(self, members: Iterable[int], full: dict[int, tuple[str, ...]], keep: Callable[[int, int], bool]) -> None:
-        """Split the cluster of ``members`` into its groups and make again, with the guard on, the
-        unions asked for between them that ``keep`` accepts, in their order."""
-        members = set(members)
-        for j in members:
-            self.parent[j], self.weight[j] = j, self.own[j]
-            self.names.pop(j, None)
-        for j in members & full.keys():
-            self.names.setdefault(j, {}).setdefault(full[j][-1], []).append(full[j])
-        for child, root in self.made:
-            if child in members and root in members and keep(child, root):
-                self.union(child, root)
-
-    def _clashes(self, a: int, b: int) -> bool:
-        if self.clash is None or a not in self.names or b not in self.names:
-            return False
-        mine, theirs = sorted((self.names[a], self.names[b]), key=len)  # look the fewer surnames up
-        return any(self.clash(x, y) for surname, found in mine.items() for x in found for y in theirs.get(surname, ()))
-
-    def _merge_names(self, child: int, root: int) -> None:
-        if child not in self.names:
-            return
-        moved = self.names.pop(child)
-        if root not in self.names:
-            self.names[root] = moved
-            return
-        kept = self.names[root]
-        if len(moved) > len(kept):  # the smaller into the larger: linear-ish on long texts
-            moved, kept = kept, moved
-            self.names[root] = kept
-        for surname, found in moved.items():
-            kept.setdefault(surname, []).extend(found)
+        if child != root:
+            self.parent[child] = root
+            self.weight[root] += self.weight[child]
 
     def members(self, roots: Iterable[int]) -> dict[int, list[int]]:
         """Root → its cluster's groups (ascending), for the given roots only. Linear in the groups:

@@ -1,8 +1,8 @@
 """Rules that link the names of one person inside a document: a surname before "Jr." or after
 "al-", a later word of a long name, a misspelt surname, a shared surname (to the person who
 dominates the story or was introduced first), a family plural, a pet form of a given name, and a
-name given as someone's other name ("using the name "Kirk Rose""). Two full names that clash
-("John Paul Smith", "John Edward Smith") are never joined, not even through a shorter form.
+name given as someone's other name ("using the name "Kirk Rose""), and a two-word name the model
+typed ORG whose words are both a person's ("Rod Blagojevich").
 """
 from __future__ import annotations
 
@@ -149,90 +149,6 @@ def _dominant_person(roots: set[int], groups: list[_Group], uf: _UnionFind, shor
     return roots
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Two words of a name that may be one: the same, a pet or short form of the same given name
-    ("Dave"/"David"), or an initial and a word it starts ("W"/"Walker")."""
-    a, b = a.strip("\"'."), b.strip("\"'.")
-    if a == b or _given_name(a) == _given_name(b) or _diminutive(a, b) or _diminutive(b, a):
-        return True
-    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-
-
-def _fits(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """``short`` may name the person ``long`` names: the same surname and its other words, in
-    order, among ``long``'s ("John Smith" of "John Paul Smith", "Paul Smith" too)."""
-    if len(short) > len(long) or short[-1] != long[-1]:
-        return False
-    rest = iter(long[:-1])
-    return all(any(_same_word(w, v) for v in rest) for w in short[:-1])
-
-
-def _clash(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two full names with one surname that cannot be one person's ("John Paul Smith" and "John
-    Edward Smith", "Bill Clinton" and "Hillary Clinton")."""
-    return not (_fits(a, b) or _fits(b, a))
-
-
-def _full_names(groups: list[_Group], shaped: set[int]) -> dict[int, tuple[str, ...]]:
-    """The person names of two words or more that no longer person name of the text contains:
-    group → its words (``_person_words``). Compared by surname only, so linear in the groups for
-    all but a surname many people share."""
-    words = {j: _person_words(g) for j, g in enumerate(groups)
-             if len(g.words) > 1 and (_is_person(g) or j in shaped) and not g.fixed}
-    by_surname: dict[str, list[int]] = {}
-    for j, w in words.items():
-        by_surname.setdefault(w[-1], []).append(j)
-    return {j: w for j, w in words.items()
-            if not any(len(words[k]) > len(w) and _fits(w, words[k]) for k in by_surname[w[-1]])}
-
-
-def _guard_full_names(groups: list[_Group], uf: _UnionFind, shaped: set[int]) -> None:
-    """Two people whose full names clash are never one entity, not even through a shorter form
-    that fits both. The rules before this one ("George W. Bush" → "George Bush") may already have
-    chained two of them through such a form ("John Paul Smith" → "John Smith" ← "John Edward
-    Smith"): those clusters are made again without the forms that fit several of their full names
-    (or with them joined to the one named ``PERSON_DOMINANCE`` times as often as each other); the
-    lone words among them are left to the rules after this one, which weigh shared surnames."""
-    full = _full_names(groups, shaped)
-    clashing = uf.guard(full, _clash)
-    if not clashing:
-        return
-    for members in uf.members(clashing).values():
-        names = [j for j in members if j in full]
-        dropped: set[int] = set()
-        joins: list[tuple[int, int]] = []
-        for j in members:
-            if j in full:
-                continue
-            fits = _fitting(groups[j], names, full)
-            if any(_clash(full[a], full[b]) for k, a in enumerate(fits) for b in fits[k + 1:]):
-                dropped.add(j)
-                best = _dominant_name(fits, groups) if len(groups[j].words) > 1 else None
-                if best is not None:
-                    joins.append((j, best))
-        uf.rebuild(members, full, lambda a, b: a not in dropped and b not in dropped)
-        for j, best in joins:
-            uf.union(j, best)
-
-
-def _fitting(group: _Group, names: list[int], full: dict[int, tuple[str, ...]]) -> list[int]:
-    """The full names (of ``names``) that ``group`` may stand for: a shorter person name they
-    contain, or a lone word of theirs."""
-    if len(group.words) > 1:
-        words = _person_words(group)
-        return [k for k in names if _fits(words, full[k])]
-    word = _bare(group.words[0])
-    return [k for k in names if any(_same_word(word, v) for v in full[k])]
-
-
-def _dominant_name(fits: list[int], groups: list[_Group]) -> int | None:
-    """The full name used at least ``PERSON_DOMINANCE`` times as often as each other one."""
-    ranked = sorted(fits, key=lambda k: -len(groups[k].candidates))
-    if len(groups[ranked[0]].candidates) >= PERSON_DOMINANCE * len(groups[ranked[1]].candidates):
-        return ranked[0]
-    return None
-
-
 def _person_shaped(groups: list[_Group]) -> set[int]:
     """Two-word names the model typed ORG or FAC that are a person's: both words are used alone
     as a person's name ("the Rod Blagojevich corruption trial" beside "Rod" and "Blagojevich"), and
@@ -268,7 +184,6 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
     Each rule looks its partners up in an index (``_index``: surnames, later words, first letter
     and length) instead of scanning every name, in the order a scan would find them."""
     shaped = _person_shaped(groups)
-    _guard_full_names(groups, uf, shaped)
     people = [j for j, g in enumerate(groups) if len(g.words) > 1 and (_is_person(g) or j in shaped) and not g.fixed]
     # a full name the model typed otherwise ("Ricardo Rosselló Nevares" FAC) is a person's when a
     # lone word of it is a person's
