@@ -112,6 +112,6 @@ def _places() -> frozenset[str]:
 
 
 def is_town(name: str) -> bool:
-    """A town or city of ``data/places.txt`` (GeoNames, see ``scripts/make_places.py``): a cue,
-    not a decision, since the list leaves out names that are also people's names only in part."""
+    """A town or city of ``data/places.txt`` (GeoNames, written by ``scripts/make_name_lists.py``):
+    a cue for the type vote, not a decision, since many towns share a name with a club or a firm."""
     return fold(name) in _places()

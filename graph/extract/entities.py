@@ -346,7 +346,7 @@ def _heads_before_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 def _given_and_surname(full: _Group) -> bool:
     """Two capitalised words, the first a given name of ``data/given_names.txt`` and the second no
     word of a body, a firm or a place, and neither a town or a country."""
-    if len(full.words) != 2 or any(c.fixed for c in full.candidates):
+    if len(full.words) != 2 or full.fixed:
         return False
     given, last = full.words
     written = full.name.split()

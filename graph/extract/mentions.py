@@ -97,8 +97,8 @@ def _located(cand: Candidate, doc: Doc) -> Candidate:
     cand.subject = first.head.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS
     subject = _alias_subject(doc, cand.start, cand.end)
     if subject is not None:
-        cand.alias_of, cand.alias_pronoun = subject.i, subject.lower_ in ("he", "she", "his", "her")
-        cand.alias_word = fold(subject.text) if subject.text[:1].isupper() and subject.lower_ not in ("he", "she", "his", "her") else ""
+        cand.alias_of, cand.alias_pronoun = subject.i, subject.lower_ in PERSONAL_PRONOUNS
+        cand.alias_word = fold(subject.text) if subject.text[:1].isupper() and not cand.alias_pronoun else ""
         before = cand.start - 1 - (cand.start > 1 and doc[cand.start - 1].is_quote)
         if before >= 0 and doc[before].pos_ == "NOUN" and doc[before].lemma_.lower() in ALIAS_NOUNS:
             # "his stage name Basshunter" ORG: a person's other name, even of one word
@@ -108,6 +108,7 @@ def _located(cand: Candidate, doc: Doc) -> Candidate:
 
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PERSONAL_PRONOUNS = frozenset({"he", "she", "his", "her"})  # what an alias's subject may be instead of a name
 ALIAS_NOUNS = frozenset({"name", "alias", "pseudonym", "nickname"})
 MAX_CLIMB = 6  # words to climb from "using the name" to the clause with a subject
 
