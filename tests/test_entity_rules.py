@@ -1181,3 +1181,39 @@ def test_a_short_form_of_a_given_name_joins_the_full_name(extract):
 def test_a_short_form_of_another_given_name_stays_apart(extract):
     x = extract("Dave Smith met Daniel Smith in Ohio on Monday.")
     assert entity_of(x, "Dave Smith") is not entity_of(x, "Daniel Smith")
+
+
+# --- names the model tagged elsewhere, and aliases given through a pronoun (session 8) ----------
+
+def test_a_name_tagged_elsewhere_is_a_mention_where_the_model_left_it_untagged(extract):
+    x = extract("Iain Winch runs the ferry company. Winch told Wikinews that the boats were late. "
+                "Wikinews could not reach the harbour office.")
+    sentences = {m.sent_id for m in x.mentions if m.name == "Wikinews"}
+    assert sentences == {1, 2}  # the model tagged it in the last sentence only
+    assert len({m.key for m in x.mentions if m.name == "Wikinews"}) == 1
+
+
+def test_a_tagged_name_is_not_taken_out_of_a_longer_name_nor_from_a_common_word(nlp):
+    from graph.extract.added_spans import _repeated_names
+    from graph.nlp import normalize
+
+    doc = nlp(normalize("Staff of Harlow Mills met in Harlow. Will the board agree?"))
+    found = _repeated_names(doc, set(), {"Harlow": "GPE", "Will": "PERSON"}, frozenset({"GPE", "PERSON"}))
+    assert [(s.start, s.text, s.label_) for s in found] == [(6, "Harlow", "GPE")]
+    assert _repeated_names(doc, {6}, {"Harlow": "GPE"}, frozenset({"GPE"})) == []  # a span is there already
+
+
+def test_an_alias_through_a_pronoun_does_not_join_a_name_that_stands_alone_to_another_person(extract):
+    x = extract("Brann passed away at 07:45 on Sunday, his wife said. Ronnie James Brann joined the band "
+                "Black Sabbath after frontman Ozzy Brenner left the band in 1979. He also had a very successful "
+                "solo career under the simple name \"Brann\", and had recently toured again. Brann was 67.")
+    assert entity_of(x, "Ozzy Brenner").name == "Ozzy Brenner"
+    assert entity_of(x, "Brann").name == "Ronnie James Brann"
+
+
+def test_a_birth_name_joins_the_person_whose_surname_the_model_typed_as_a_place(extract):
+    x = extract("Oliver Wollaton, a wrestling manager, died on Sunday at the age of 62. Wollaton, whose real "
+                "name was John Settle, died overnight at a hospice in Minneapolis. Wollaton was diagnosed "
+                "with cancer earlier this year.")
+    assert entity_of(x, "John Settle").name == "Oliver Wollaton"
+    assert names(x)["Oliver Wollaton"].label == "PERSON"

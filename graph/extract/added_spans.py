@@ -117,3 +117,49 @@ def _untagged_people(doc: Doc) -> list[Span]:
                 out.append(Span(doc, i, j, label="PERSON"))
         i = max(j, i + 1)
     return out
+
+
+REPEATABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+REPEATED = "entity_graph.repeated"  # the ``kb_id`` that marks such a span (its label is no new vote)
+
+
+def _repeated_names(doc: Doc, taken: set[int], labels: dict[str, str], types: frozenset[str]) -> list[Span]:
+    """Spans for a name the model tagged elsewhere in the document and left untagged here
+    ("Winch said ..." after "Iain Winch"; "told Wikinews" after "Wikinews reported"), with the
+    label it gave it (``labels``: the whole document's, so the parts of a long text agree).
+
+    Only the very words, capitalised as there, standing alone: not inside or beside another
+    capitalised proper noun ("Washington Post", "George Washington"), and a one-word name only
+    where the tagger reads it as a proper noun or it is an acronym (not "Will" opening a question).
+    """
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for name, label in labels.items():
+        if label in REPEATABLE and label in types and name[:1].isupper() and len(name) > 1:
+            by_first.setdefault(name.split()[0], []).append((name, label))
+    if not by_first:
+        return []
+    t = tokens(doc)
+    size = len(t.words)
+
+    def proper(k: int) -> bool:
+        return 0 <= k < size and t.propn[k] and t.words[k][:1].isupper()
+
+    out: list[Span] = []
+    i = 0
+    while i < size:
+        found = None
+        if i not in taken and not proper(i - 1):
+            for name, label in by_first.get(t.words[i], ()):
+                j, length = i + 1, t.idx[i] + len(name)
+                while j < size and t.idx[j] < length:
+                    j += 1
+                if (t.span_text(i, j) == name and not proper(j) and not any(k in taken for k in range(i, j))
+                        and (j - i > 1 or t.propn[i] or t.is_upper[i])):
+                    if found is None or j > found[0]:
+                        found = (j, label)
+        if found:
+            out.append(Span(doc, i, found[0], label=found[1], kb_id=REPEATED))
+            i = found[0]
+        else:
+            i += 1
+    return out

@@ -363,7 +363,8 @@ def _vote(members: list[_Group], full: _Group) -> str:
     for group in members:
         weight = FULL_NAME_VOTE if group is full else SHORT_FORM_VOTE
         for cand in group.candidates:
-            votes[cand.label] += weight
+            if not cand.repeated:  # the model's label for the name elsewhere, counted there already
+                votes[cand.label] += weight
             for label, cue_weight in cand.cues:
                 votes[label] += cue_weight
     surname_uses = [c for g in members if g is not full and len(g.words) == 1 and _bare(g.words[0]) in _person_words(full)[1:]

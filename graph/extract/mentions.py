@@ -49,7 +49,7 @@ from .names import (
     DETERMINERS,
     name_words,
 )
-from .added_spans import is_platform
+from .added_spans import REPEATED, is_platform
 from .spans import SpanContext, _spans, span_context
 from .tokens import Tokens, tokens
 
@@ -85,6 +85,7 @@ class Candidate:
     alias_pronoun: bool = False
     alias_word: str = ""  # that subject's word, folded: a name the model did not tag there ("Dio (born ...)")
     alias_named: bool = False  # given right after "name", "nickname", ...: a person's name, of any length
+    repeated: bool = False  # a name the model tagged elsewhere and not here: its label is no new vote
 
 
 def _located(cand: Candidate, doc: Doc) -> Candidate:
@@ -372,8 +373,9 @@ def _general(doc: Doc, i: int) -> bool:
 
 
 # A repaired span as plain numbers, to ship between rounds: the model's span start and label, the
-# repaired start and end (what ``extract_candidates`` reads of ``spans._spans``).
-RepairedSpan = tuple[int, str, int, int]
+# repaired start and end, and whether it repeats a name the model tagged elsewhere (what
+# ``extract_candidates`` reads of ``spans._spans``).
+RepairedSpan = tuple[int, str, int, int, bool]
 
 
 def part_names(doc: Doc, types: frozenset[str], spans_context: SpanContext | None = None) -> tuple[NameContext, list[RepairedSpan]]:
@@ -381,7 +383,7 @@ def part_names(doc: Doc, types: frozenset[str], spans_context: SpanContext | Non
     not repair again (the repair reads ``spans_context``, the same in both rounds)."""
     spans_context = span_context(doc) if spans_context is None else spans_context
     spans = _spans(doc, types, spans_context)
-    return name_context(doc, types, spans_context, spans), [(ent.start, ent.label_, s, e) for ent, s, e in spans]
+    return name_context(doc, types, spans_context, spans), [(ent.start, ent.label_, s, e, ent.kb_id_ == REPEATED) for ent, s, e in spans]
 
 
 def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
@@ -396,7 +398,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
     plain, surnames, states_named, lower_words = context.plain, context.surnames, context.states_named, context.lower_words
     toks = tokens(doc)
     out = []
-    for ent_start, ent_label, start, end in spans:
+    for ent_start, ent_label, start, end, repeated in spans:
         titled = False
         label = ent_label
         if label != "PERSON":
@@ -444,7 +446,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         if label == "ORG" and _is_product(doc, end):
             continue
         determiner = any(w in DETERMINERS for w in toks.lower[max(ent_start - 1, 0) : start])
-        cand = Candidate(sent_ids[start], start, end, label, form, form, determiner)
+        cand = Candidate(sent_ids[start], start, end, label, form, form, determiner, repeated=repeated)
         if titled or _title_before(doc, start) or (label in ("PERSON", "ORG") and _person_before(doc, start, end)):
             cand.cues.append(("PERSON", CUE_WEIGHT))
         root = doc[start:end].root
@@ -477,7 +479,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
                 # "the Azores": news names no person with "the"; a plural name is a place, else a body
                 cand.cues.append(("LOC" if doc[end - 1].lower_.endswith("s") else "ORG", CUE_WEIGHT))
         out.append(_typed(cand, doc, states_named, plain))
-    covered = {i for _, _, s, e in spans for i in range(s, e)}
+    covered = {i for _, _, s, e, _ in spans for i in range(s, e)}
     return [_located(c, doc) for c in sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)]
 
 

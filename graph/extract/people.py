@@ -41,16 +41,20 @@ def _link_aliases(groups: list[_Group], uf: _UnionFind) -> None:
             surnames.setdefault(group.words[-1], []).append(j)
     for i, cand in named:
         subject = cand.alias_of
-        if subject in owner:
+        if subject in owner and (_is_person(groups[owner[subject]]) or not cand.alias_word):
             target = owner[subject]
         elif cand.alias_word and not cand.alias_pronoun:
-            # the subject is a person's name the model did not tag there ("Dio (born Ronnie James
-            # Padavona)"): the one person whose name ends with that word
+            # the subject is a person's name the model did not tag there, or not as a person's
+            # ("Dio (born Ronnie James Padavona)", "Humperdink" GPE): the one person whose name ends with that word
             roots = {uf.find(j) for j in surnames.get(cand.alias_word, ()) if uf.find(j) != uf.find(i)}
             if len(roots) != 1:
                 continue
             target = roots.pop()
         elif cand.alias_pronoun:
+            if any(c.alias_of is None for c in groups[i].candidates):
+                # the name also stands on its own ("Dio passed ..."): the person it names, whom a
+                # guess at the pronoun should not join to another ("He ... under the name "Dio"")
+                continue
             # the person named last before the pronoun, not this name's own group
             target = _last_before(subjects, bisect_left(subject_starts, subject), i)
             if target is None:

@@ -16,7 +16,7 @@ from ..data import word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer
 from .names import _is_role, _modifies_noun, _text, _title_before, _title_starts
 from .tokens import tokens
-from .added_spans import _platform_spans, _spelled_names, _untagged_people, is_platform
+from .added_spans import _platform_spans, _repeated_names, _spelled_names, _untagged_people, is_platform
 from .splits import (
     _clean_bounds,
     _comma_parts,
@@ -175,6 +175,8 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
         ents = sorted([*ents, *_untagged_people(doc)], key=lambda e: e.start)
     context = span_context(doc) if context is None else context
     labels = context.labels
+    covered = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
+    ents = sorted([*ents, *_repeated_names(doc, covered, labels, types)], key=lambda e: e.start)
     # (a model span counts when it is there twice: once may be the piece of a name it cut, "U.S. Fish")
     alone = frozenset(t for t, n in context.seen.items() if n > 1) | context.words
     taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
