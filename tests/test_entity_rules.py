@@ -1217,3 +1217,9 @@ def test_a_birth_name_joins_the_person_whose_surname_the_model_typed_as_a_place(
                 "with cancer earlier this year.")
     assert entity_of(x, "John Settle").name == "Oliver Wollaton"
     assert names(x)["Oliver Wollaton"].label == "PERSON"
+
+
+def test_the_surname_of_a_person_the_model_tagged_is_a_mention_where_it_left_it_untagged(extract):
+    x = extract("Kelso Marr, the mayor, spoke first. Later Marr met Ruth Ebbing. Ebbing said Marr had promised money.")
+    assert [m.sent_id for m in x.mentions if m.name == "Ebbing"] == [2]
+    assert entity_of(x, "Ebbing").name == "Ruth Ebbing"

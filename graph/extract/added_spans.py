@@ -126,16 +126,26 @@ REPEATED = "entity_graph.repeated"  # the ``kb_id`` that marks such a span (its 
 def _repeated_names(doc: Doc, taken: set[int], labels: dict[str, str], types: frozenset[str]) -> list[Span]:
     """Spans for a name the model tagged elsewhere in the document and left untagged here
     ("Winch said ..." after "Iain Winch"; "told Wikinews" after "Wikinews reported"), with the
-    label it gave it (``labels``: the whole document's, so the parts of a long text agree).
+    label it gave it (``labels``: the whole document's, so the parts of a long text agree), and
+    the surname of a person it tagged in full, as a person ("Ebbing said" after "Ruth Ebbing").
 
     Only the very words, capitalised as there, standing alone: not inside or beside another
     capitalised proper noun ("Washington Post", "George Washington"), and a one-word name only
     where the tagger reads it as a proper noun or it is an acronym (not "Will" opening a question).
     """
+    wanted = {name: label for name, label in labels.items()
+              if label in REPEATABLE and label in types and name[:1].isupper() and len(name) > 1}
+    if "PERSON" in types:
+        gaz = gazetteer()
+        for name, label in list(wanted.items()):
+            words = name.split()
+            surname = words[-1]
+            if (label == "PERSON" and len(words) > 1 and surname.isalpha() and surname[:1].isupper() and len(surname) > 2
+                    and surname not in labels and not gaz.country(surname)):
+                wanted.setdefault(surname, "PERSON")  # "Ebbing said ..." after "Ruth Ebbing"
     by_first: dict[str, list[tuple[str, str]]] = {}
-    for name, label in labels.items():
-        if label in REPEATABLE and label in types and name[:1].isupper() and len(name) > 1:
-            by_first.setdefault(name.split()[0], []).append((name, label))
+    for name, label in wanted.items():
+        by_first.setdefault(name.split()[0], []).append((name, label))
     if not by_first:
         return []
     t = tokens(doc)
