@@ -1223,3 +1223,27 @@ def test_the_surname_of_a_person_the_model_tagged_is_a_mention_where_it_left_it_
     x = extract("Kelso Marr, the mayor, spoke first. Later Marr met Ruth Ebbing. Ebbing said Marr had promised money.")
     assert [m.sent_id for m in x.mentions if m.name == "Ebbing"] == [2]
     assert entity_of(x, "Ebbing").name == "Ruth Ebbing"
+
+
+def test_a_direction_word_before_and_names_the_elided_place(extract):
+    found = names(extract("Talks between North and South Korea resumed on Monday in Seoul. "
+                          "Trade between East and West Germany grew in 1972."))
+    assert {"North Korea", "South Korea", "East Germany", "West Germany"} <= set(found)
+    assert not any(" and " in n for n in found) and "North" not in found and "East" not in found
+
+
+def test_a_direction_word_of_a_common_noun_is_no_place(extract):
+    found = names(extract("Rain fell in the north and south of France, and in the East and West Midlands towns."))
+    assert "France" in found and not any(n.lower().startswith(("north", "south")) for n in found)
+
+
+def test_a_city_and_the_lake_named_after_it_are_two_places(extract):
+    x = extract("An elephant escaped in the city of Zurich on Sunday. It was seen wading in Lake Zurich. "
+                "Zurich police caught it.")
+    assert entity_of(x, "Zurich").name == "Zurich" and entity_of(x, "Lake Zurich").name == "Lake Zurich"
+
+
+def test_a_short_name_still_joins_a_longer_name_with_no_landform_word(extract):
+    x = extract("The Harbour Workers Union called a strike. Harbour Workers Union members walked out, "
+                "and the Workers Union said talks had failed.")
+    assert entity_of(x, "Workers Union").name == "Harbour Workers Union"

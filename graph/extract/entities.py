@@ -141,7 +141,7 @@ def _link(groups: list[_Group]) -> _UnionFind:
             if i != j and _misspelt(groups[i], groups[j]):
                 uf.union(i, j)
 
-    org_nouns = word_set("org_nouns.txt")
+    org_nouns, landforms = word_set("org_nouns.txt"), word_set("landform_words.txt")
     ending = _index(groups, lambda j: not groups[j].fixed, lambda j: _suffixes(groups[j].words))
     headed = _index(groups, lambda j: not groups[j].fixed and bool(groups[j].labels.get("ORG")), lambda j: groups[j].words[-1:])
     for i in sorted(range(len(groups)), key=lambda i: len(groups[i].words)):
@@ -161,6 +161,8 @@ def _link(groups: list[_Group]) -> _UnionFind:
         if len({uf.find(j) for j in longer}) != 1:
             continue
         j = longer[0]
+        if {w.lower().rstrip(".") for w in groups[j].words[:-len(short)]} & landforms and not groups[i].labels.get("LOC"):
+            continue  # "Zurich" beside "Lake Zurich": the city, not the lake
         long_labels = groups[j].labels
         if _is_person(groups[j]) or set(groups[i].labels) & set(long_labels) or _is_person(groups[i]):
             uf.union(i, j)

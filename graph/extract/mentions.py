@@ -338,6 +338,18 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
     return cand
 
 
+def _elided_name(toks: Tokens, start: int, end: int, span_ends: dict[int, int]) -> str | None:
+    """The whole name a lone direction word stands for before "and" and a name that starts with
+    another one: "North" in "North and South Korea" (or "East" + "West Germany") is "North Korea"."""
+    directions = word_set("direction_words.txt")
+    if end - start != 1 or toks.lower[start] not in directions or end + 1 >= len(toks.words):
+        return None
+    if toks.lower[end] not in ("and", "&", "or") or toks.lower[end + 1] not in directions:
+        return None
+    rest = toks.words[end + 2:span_ends.get(end + 1, end + 2)]
+    return " ".join([toks.words[start], *rest]) if rest else None
+
+
 def _numbered(label: str, words: list[str]) -> bool:
     """A place or a people written with a digit, or a person's name ending in a number, is a
     product, a version or a code, not a name of that type; organisations are ("BBC Radio 4"), so
@@ -397,6 +409,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         raise ValueError("a document's context comes with the part's spans repaired in it (part_names)")
     plain, surnames, states_named, lower_words = context.plain, context.surnames, context.states_named, context.lower_words
     toks = tokens(doc)
+    span_ends = {s: e for _, _, s, e, _ in spans}
     out = []
     for ent_start, ent_label, start, end, repeated in spans:
         titled = False
@@ -420,11 +433,14 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             if _all_roles(toks, start, end):
                 continue  # "Attorney General": a title, not a name
         form = _text(doc, start, end)
+        elided = _elided_name(toks, start, end, span_ends)
+        if elided:
+            form = elided  # "North" of "North and South Korea" is North Korea
         if not any(ch.isupper() for ch in form) or _inside_title(doc, start, end):
             continue
-        if end - start == 1 and doc[start].lower_ in word_set("generic_words.txt"):
+        if end - start == 1 and not elided and doc[start].lower_ in word_set("generic_words.txt"):
             continue  # "Defence", "Sea": part of a name, not one
-        if (end - start == 1 and doc[start].lower_ in lower_words and not form.isupper() and not _is_role(doc[start])
+        if (end - start == 1 and not elided and doc[start].lower_ in lower_words and not form.isupper() and not _is_role(doc[start])
                 and doc[start].lower_ not in name_words() and not (gazetteer().group(form) or gazetteer().country(form)
                                                                    or gazetteer().adjective_country(form))):
             # "Groups", "Photographs": a word the text also writes in lower case is no name; a body

@@ -129,6 +129,8 @@ def _coordinated(doc: Doc, label: str, start: int, end: int, alone: frozenset[st
             return [(start, end)]
         if (label == "PERSON"
                 or (gaz.country(left) and gaz.country(right))
+                or (k - start == 1 and doc[start].lower_ in word_set("direction_words.txt")
+                    and doc[k + 1].lower_ in word_set("direction_words.txt") and end - k > 2)  # "North and South Korea"
                 or (left in alone and (right in alone or doc[end - 1].lower_ in word_set("company_words.txt")))
                 or (label == "ORG" and doc[k - 1].lower_ in word_set("org_nouns.txt") | word_set("legal_suffixes.txt")
                     and k - start > 1 and doc[k + 1].lower_ not in word_set("org_nouns.txt")
