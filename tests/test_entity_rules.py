@@ -1247,3 +1247,20 @@ def test_a_short_name_still_joins_a_longer_name_with_no_landform_word(extract):
     x = extract("The Harbour Workers Union called a strike. Harbour Workers Union members walked out, "
                 "and the Workers Union said talks had failed.")
     assert entity_of(x, "Workers Union").name == "Harbour Workers Union"
+
+
+def test_a_given_name_that_is_a_country_stays_in_the_persons_name(extract):
+    found = names(extract("Chad Brown won the race on Sunday. Jordan Peterson spoke in Toronto."))
+    assert {"Chad Brown", "Jordan Peterson"} <= set(found)
+    assert "Chad" not in found and "Jordan" not in found
+
+
+def test_a_country_before_a_name_after_of_is_still_cut_off(nlp):
+    from spacy.tokens import Span
+
+    from graph.extract.spans import _spans
+    from graph.nlp import normalize
+
+    doc = nlp(normalize("He met the envoy of Chad Mahamat on Friday."))
+    doc.ents = [Span(doc, 5, 7, label="PERSON")]  # "Chad Mahamat", as the model sometimes tags it
+    assert [(s, e) for _, s, e in _spans(doc, frozenset({"PERSON", "GPE"}))] == [(5, 6), (6, 7)]

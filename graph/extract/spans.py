@@ -221,6 +221,8 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
             out.append((ent, part_start, part_end))
             start = part_end + 1
         n = _country_prefix(doc, start, end)
+        if n == 1 and end - start == 2 and ent.label_ == "PERSON" and doc[start].text.istitle() and not (start > 0 and doc[start - 1].lower_ == "of"):
+            n = 0  # "Chad Brown", "Jordan Peterson": a given name that is also a country's, before a surname
         if n and (ent.label_ == "PERSON" or (start > 0 and doc[start - 1].lower_ == "of" and _title_before(doc, start - 1, False))):
             out.append((ent, start, start + n))
             start += n
