@@ -40,10 +40,10 @@ def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[S
     size = len(doc)
     after = 0  # the end of the last platform name found
     for i in [i for i, word in enumerate(toks.words) if word[:1].isupper()]:  # every platform name starts with a capital
-        if i < after:
+        if i < after or i in taken:  # (a name that starts inside a span overlaps it, whatever its length)
             continue
         for n in lengths:
-            if i + n <= size and not any(k in taken for k in range(i, i + n)) and is_platform(toks.span_text(i, i + n)):
+            if i + n <= size and not any(k in taken for k in range(i + 1, i + n)) and is_platform(toks.span_text(i, i + n)):
                 kept.append(Span(doc, i, i + n, label="ORG"))
                 after = i + n
                 break
