@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..data import word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer
 from .names import _is_role, _modifies_noun, _text, _title_before, _title_starts
-from .tokens import tokens
+from .tokens import model_ents, tokens
 from .added_spans import _platform_spans, _repeated_names, _spelled_names, _untagged_people, is_platform
 from .splits import (
     _clean_bounds,
@@ -141,14 +141,16 @@ class SpanContext:
 
 def span_context(doc: Doc) -> SpanContext:
     """``doc``'s own ``SpanContext`` (from the model's spans and the tokens only)."""
-    labels = {_text(doc, e.start, e.end): e.label_ for e in doc.ents}  # what the model calls each name elsewhere
+    ents = model_ents(doc)
+    names = [_text(doc, e.start, e.end) for e in ents]
+    labels = {name: e.label_ for name, e in zip(names, ents)}  # what the model calls each name elsewhere
     # names used on their own: the model's spans, and proper nouns also written outside a
     # coordination ("Nakheel owes ...", which the model does not tag)
     t = tokens(doc)
     lower = t.lower
     words = {w for i, w in enumerate(t.words) if w[:1].isupper() and t.propn[i]
              and not (i + 1 < len(lower) and lower[i + 1] in ("and", "&")) and not (i and lower[i - 1] in ("and", "&"))}
-    return SpanContext(labels, Counter(_text(doc, e.start, e.end) for e in doc.ents), frozenset(words))
+    return SpanContext(labels, Counter(names), frozenset(words))
 
 
 def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) -> list[tuple[Span, int, int]]:
@@ -156,7 +158,7 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
     ``context`` is the whole document's when ``doc`` is one of its parts (default: ``doc``'s own)."""
     gaz = gazetteer()
     ents = [
-        e for e in doc.ents
+        e for e in model_ents(doc)
         if e.label_ in types
         # a country or demonym the model typed as something else ("Cyprus" PRODUCT, "Russian" LANGUAGE)
         or ("GPE" in types and e.label_ != "PERSON"
@@ -175,11 +177,11 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
         ents = sorted([*ents, *_untagged_people(doc)], key=lambda e: e.start)
     context = span_context(doc) if context is None else context
     labels = context.labels
-    covered = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
+    covered = {i for e in ents for i in range(e.start, e.end)} | {i for e in model_ents(doc) for i in range(e.start, e.end)}
     ents = sorted([*ents, *_repeated_names(doc, covered, labels, types)], key=lambda e: e.start)
     # (a model span counts when it is there twice: once may be the piece of a name it cut, "U.S. Fish")
     alone = frozenset(t for t, n in context.seen.items() if n > 1) | context.words
-    taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in doc.ents for i in range(e.start, e.end)}
+    taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in model_ents(doc) for i in range(e.start, e.end)}
     out = []
     absorbed = 0  # end of a group name that took in the next span ("Chinese" + "Americans")
     for ent in ents:
