@@ -177,11 +177,13 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
         ents = sorted([*ents, *_untagged_people(doc)], key=lambda e: e.start)
     context = span_context(doc) if context is None else context
     labels = context.labels
-    covered = {i for e in ents for i in range(e.start, e.end)} | {i for e in model_ents(doc) for i in range(e.start, e.end)}
-    ents = sorted([*ents, *_repeated_names(doc, covered, labels, types)], key=lambda e: e.start)
+    taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in model_ents(doc) for i in range(e.start, e.end)}
+    repeated = _repeated_names(doc, taken, labels, types)
+    if repeated:
+        ents = sorted([*ents, *repeated], key=lambda e: e.start)
+        taken |= {i for e in repeated for i in range(e.start, e.end)}
     # (a model span counts when it is there twice: once may be the piece of a name it cut, "U.S. Fish")
     alone = frozenset(t for t, n in context.seen.items() if n > 1) | context.words
-    taken = {i for e in ents for i in range(e.start, e.end)} | {i for e in model_ents(doc) for i in range(e.start, e.end)}
     out = []
     absorbed = 0  # end of a group name that took in the next span ("Chinese" + "Americans")
     for ent in ents:
@@ -224,7 +226,7 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
             start = part_end + 1
         n = _country_prefix(doc, start, end)
         if n == 1 and end - start == 2 and ent.label_ == "PERSON" and doc[start].text.istitle() and not (start > 0 and doc[start - 1].lower_ == "of"):
-            n = 0  # "Chad Brown", "Jordan Peterson": a given name that is also a country's, before a surname
+            n = 0  # "Chad Brown", "Jordan Peterson": a two-word person whose given name is also a country
         if n and (ent.label_ == "PERSON" or (start > 0 and doc[start - 1].lower_ == "of" and _title_before(doc, start - 1, False))):
             out.append((ent, start, start + n))
             start += n
