@@ -88,10 +88,11 @@ def raw_pipe(texts: list[str], model: str, processes: int) -> float:
 
 RAW_LONG = """
 import gc, sys
+import spacy
 from graph.cli import GC_THRESHOLDS
-from graph.nlp import PART_CHARS, load_model, normalize, split_text
-gc.set_threshold(*GC_THRESHOLDS)
-nlp = load_model(sys.argv[2])  # the pipeline the build runs (with its paragraph_sentences)
+from graph.nlp import PART_CHARS, normalize, split_text
+gc.set_threshold(*GC_THRESHOLDS)  # the build's garbage-collector setting: a faster, stricter floor
+nlp = spacy.load(sys.argv[2])  # spaCy's own pipeline, without the build's additions (graph.nlp.load_model)
 text = open(sys.argv[1], encoding="utf-8").read()
 parts = [normalize(part) for _, part in split_text(text, min(PART_CHARS, nlp.max_length))]
 for _ in nlp.pipe(parts, n_process=int(sys.argv[3]), batch_size=1):

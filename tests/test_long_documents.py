@@ -126,3 +126,16 @@ def test_parts_cut_out_of_one_parse_give_exactly_its_extraction(nlp):
     assert reduce(NameContext.merge, [name_context(d, TYPES, spans) for d in docs], NameContext()) == name_context(doc, TYPES)
     whole = extract_document(document, doc, TYPES)
     assert extract_parts(document, [offset for offset, _ in parts], in_process(docs), TYPES) == whole
+
+
+def test_the_build_pipeline_lemmatizes_exactly_as_the_stock_one(nlp):
+    # load_model remembers the rule lemmatizer's answers (graph.nlp.memoise_lemmas) for speed; a
+    # text read twice, so the second reading comes from the memo, must get the stock lemmas
+    import spacy
+
+    stock = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    text = repeated(2).text
+    ours = [token.lemma_ for doc in nlp.pipe([text, text]) for token in doc]
+    theirs = [token.lemma_ for doc in stock.pipe([text, text]) for token in doc]
+    assert nlp.get_pipe("lemmatizer").lemmatize is not stock.get_pipe("lemmatizer").lemmatize
+    assert len(ours) > 800 and ours == theirs
