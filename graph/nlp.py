@@ -8,7 +8,7 @@ import spacy
 import spacy.util
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .errors import UsageError
 from .models import INSTALL_HINT, ModelInfo, default_model_name, info_from_meta
@@ -80,33 +80,34 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-MEMO_LIMIT = 2_000_000  # lemmas remembered per pipeline before the memo starts again
+class WordIndex(list):
+    """A lemmatizer's word list that answers "is this word in it" from a set."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__(words)
+        self._members = frozenset(words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._members
 
 
-def memoise_lemmas(nlp: Language) -> None:
-    """Make a rule lemmatizer remember every answer, not only the inflected ones.
+def index_lemmas_by_set(nlp: Language) -> None:
+    """Give a rule lemmatizer set lookups for its known words, with the same lemmas.
 
-    spaCy's rule lemmatizer caches its answer by (word, part of speech, morphology) only after
-    running its rules, and returns early, uncached, for base forms and proper nouns, most tokens;
-    those pay for a morphology lookup each time, about an eighth of the small pipeline's time. The
-    answer depends on exactly that key, so remembering all of them gives the same lemmas.
+    spaCy's rule lemmatizer checks each candidate form of a word against its "lemma_index" table
+    with ``form in index``, where the index of a part of speech is a list (57,000 nouns): about
+    half a millisecond for each new inflected word, an eighth of the small pipeline's time. The
+    lists stay lists (the tables still serialise) but answer membership from a set.
     """
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
         return
-    lemmatize = lemmatizer.rule_lemmatize
-    memo: dict[tuple[int, int, int], list[str]] = {}
-
-    def memoised(token: Token) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)
-        lemmas = memo.get(key)
-        if lemmas is None:
-            if len(memo) >= MEMO_LIMIT:
-                memo.clear()
-            lemmas = memo[key] = lemmatize(token)
-        return lemmas
-
-    lemmatizer.lemmatize = memoised  # the attribute spaCy's Lemmatizer calls for each token
+    if "lemma_index" not in lemmatizer.lookups.tables:
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for pos, words in list(table.items()):
+        if isinstance(words, list) and not isinstance(words, WordIndex):
+            table[pos] = WordIndex(words)
 
 
 _LOADED: dict[str, Language] = {}  # the loaded model cache: one pipeline per process
@@ -136,7 +137,7 @@ def load_model(name: str | None = None) -> Language:
         if needed not in nlp.pipe_names:
             raise UsageError(f"spaCy pipeline {name!r} has no {needed!r} component; it cannot be used")
     nlp.add_pipe("paragraph_sentences", before="parser")
-    memoise_lemmas(nlp)
+    index_lemmas_by_set(nlp)
     _LOADED[name] = nlp
     return nlp
 
