@@ -215,7 +215,7 @@ def main() -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--long", action="store_true", help="one long text per size instead of the corpus")
     parser.add_argument("--sizes", default="100000,300000,1000000", help="characters of the --long texts")
-    parser.add_argument("--repeat", type=int, default=1, help="--long: runs of each measurement (medians printed)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement, alternating (medians printed)")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"benchmark: corpus not found: {args.corpus}", file=sys.stderr)
@@ -234,19 +234,25 @@ def main() -> int:
         corpus = tmp_path / "corpus.jsonl"
         write_jsonl(docs, corpus)
         texts = [d.text for d in docs]
-        rows = []
+        repeat = max(1, args.repeat)
 
-        raw_n = raw_pipe(texts, model, n)
-        rows.append(("(a) raw nlp.pipe", n, raw_n))
-        cold_n, summary = cold_build(corpus, tmp_path / "out", n, tmp_path / "cache.sqlite", model)
-        rows.append(("(b) cold build", n, cold_n))
+        runs = []  # alternating rounds, so a machine that speeds up or slows down moves both sides
+        for _ in range(repeat):
+            raw_n = raw_pipe(texts, model, n)
+            cold_n, summary = cold_build(corpus, tmp_path / "out", n, tmp_path / "cache.sqlite", model)
+            cold_1, _ = cold_build(corpus, tmp_path / "out1", 1, tmp_path / "cache1.sqlite", model)
+            raw_1 = raw_pipe(texts, model, 1) if n != 1 else raw_n
+            runs.append((raw_n, cold_n, cold_1, raw_1))
+        raw_n, cold_n, cold_1, raw_1 = (statistics.median(run[i] for run in runs) for i in range(4))
+        cold_build(corpus, tmp_path / "out", n, tmp_path / "cache.sqlite", model)
         rebuild, rebuild_summary = timed_build(corpus, tmp_path / "out2", n, tmp_path / "cache.sqlite", model,
                                                "--min-weight", "2", "--min-npmi", "0")
-        rows.append(("(c) rebuild from cache, other options", n, rebuild))
-        cold_1, _ = cold_build(corpus, tmp_path / "out1", 1, tmp_path / "cache1.sqlite", model)
-        rows.append(("(d) cold build", 1, cold_1))
-        raw_1 = raw_pipe(texts, model, 1) if n != 1 else raw_n
-        rows.append(("(a) raw nlp.pipe", 1, raw_1))
+        rows = [("(a) raw nlp.pipe", n, raw_n), ("(b) cold build", n, cold_n),
+                ("(c) rebuild from cache, other options", n, rebuild), ("(d) cold build", 1, cold_1),
+                ("(a) raw nlp.pipe", 1, raw_1)]
+        if repeat > 1:
+            print(f"medians of {repeat} alternating rounds; each round (a, b, d, a at 1 process): "
+                  + "; ".join(" ".join(f"{t:.1f}" for t in run) for run in runs))
 
         print(f"\n{'measure':42} {'procs':>5} {'seconds':>8} {'words/s':>9}")
         for name, procs, seconds in rows:
