@@ -192,6 +192,23 @@ def test_a_surname_vote_needs_a_person(extract):
     assert entity_of(x, "National Parliament").label == "ORG"
 
 
+def test_an_apposition_after_another_name_types_that_name_not_the_first(extract):
+    # the parser hangs "a Boston firm" on Kalven; the firm is Westmark Security
+    x = extract("Robert Kalven of Westmark Security, a Boston firm, said the review would take weeks. "
+                "Daniel Okoro of Lagos, a city of millions, said rates would rise.")
+    found = names(x)
+    assert found["Robert Kalven"].label == "PERSON" and found["Westmark Security"].label == "ORG"
+    assert found["Daniel Okoro"].label == "PERSON" and found["Lagos"].label == "GPE"
+
+
+def test_an_apposition_right_after_a_name_still_types_it(extract):
+    x = extract("Morrow Hale, a security firm in Boston, said the review would take weeks. "
+                "Ketterby, a town in Norfolk, was flooded.")
+    found = names(x)
+    assert found["Morrow Hale"].label == "ORG"
+    assert found["Ketterby"].label == "GPE"
+
+
 # --- people -----------------------------------------------------------------------------------------
 
 def test_surname_variants_join_the_one_person(extract):

@@ -468,7 +468,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         root = doc[start:end].root
         if label != "PERSON" and root.dep_ == "poss" and _context_cues().get(("kin", root.head.lower_)) == "PERSON":
             cand.cues.append(("PERSON", CUE_WEIGHT))  # "Larroulet's wife" ORG: only people have wives
-        appositive = _apposition_type(root)
+        appositive = _apposition_type(root, end)
         if appositive:
             cand.cues.append((appositive, CUE_WEIGHT))
         if is_platform(form):

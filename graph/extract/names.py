@@ -120,7 +120,7 @@ def _modifies_noun(token: Token) -> bool:
     )
 
 
-def _apposition_type(root: Token) -> str | None:
+def _apposition_type(root: Token, end: int | None = None) -> str | None:
     """PERSON, ORG or GPE when the name is in apposition with a role, organisation or place noun
     ("Ana Ruiz, professor of ...", "UpGuard, a security firm", "Abqaiq, a town in ...")."""
     nouns = (("PERSON", word_set("person_nouns.txt")), ("ORG", word_set("org_nouns.txt")), ("GPE", word_set("place_nouns.txt")))
@@ -130,10 +130,18 @@ def _apposition_type(root: Token) -> str | None:
         for label, words in nouns:
             # role nouns also come as proper nouns ("Dean"); organisation and place words must be common nouns
             if token.lemma_.lower() in words and (token.pos_ == "NOUN" or label == "PERSON"):
+                if label != "PERSON" and end is not None and _name_between(end, token):
+                    continue  # "Robert Seiden of Confidential Security, a New York firm": the firm is the nearer name
                 return label
         if token.dep_ == "appos" and token.lower_ in _role_words() and token.pos_ == "NOUN":
             return "PERSON"  # "Dominic Hare, chief executive of the palace"
     return None
+
+
+def _name_between(end: int, appositive: Token) -> bool:
+    """Whether a proper noun stands between a name ending at token ``end`` and an apposition after
+    it: the parser often hangs "X of Y, a firm" on X, where the firm is Y."""
+    return appositive.i >= end and any(t.pos_ == "PROPN" for t in appositive.doc[end : appositive.left_edge.i])
 
 
 @lru_cache(maxsize=1)
