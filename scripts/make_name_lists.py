@@ -13,7 +13,8 @@ to be anything else.
   names or surnames in Faker's person lists of Latin-script locales ("Warren", "Elizabeth",
   "Obama"), country names (``countries.tsv`` has them) and names of fewer than four letters.
 * ``given_names.txt``: it also calls people organisations ("Klaus Wowereit", "Naoto Kan" ORG).
-  Faker's given names of Latin-script locales, without those that are also surnames ("Morgan"),
+  Faker's given names of Latin-script locales, without those that are also surnames in more than
+  a third as many locales ("Morgan", "Warren"; "Robert", "Klaus" stay),
   English words (the pipeline's own lemma lists: "Royal", "Sandy", "Delta"), places
   of the list above or of ``countries.tsv`` and ``us_states.txt`` ("Florida"), and names of fewer
   than three letters ("Al").
@@ -27,6 +28,7 @@ import importlib
 import pkgutil
 import sys
 import unicodedata
+from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
 
@@ -45,8 +47,8 @@ PLACES_HEADER = """\
 """
 GIVEN_HEADER = """\
 # Given names, one a line, from the person lists of Faker {faker}'s Latin-script locales; written by
-# scripts/make_name_lists.py. Names that are also surnames there, English words ({model}
-# lemma lists), places (places.txt, countries.tsv, us_states.txt) and names of
+# scripts/make_name_lists.py. Names that are also surnames there (unless given names in at least
+# three times as many locales), English words ({model} lemma lists), places (places.txt, countries.tsv, us_states.txt) and names of
 # fewer than three letters are left out. A cue for the type of a two-word name the model called an
 # organisation ("Naoto Kan" ORG), not a decision.
 """
@@ -57,13 +59,15 @@ def _latin(name: str) -> bool:
     return all(ch in "-' ." or unicodedata.name(ch, "").startswith("LATIN") for ch in name)
 
 
-def faker_names(prefixes: tuple[str, ...]) -> set[str]:
-    """Folded names of the Faker person provider lists whose attribute starts with ``prefixes``."""
+def faker_names(prefixes: tuple[str, ...]) -> Counter[str]:
+    """Folded names of the Faker person provider lists whose attribute starts with ``prefixes``,
+    each with the number of locales that list it."""
     import faker.providers.person as people
 
-    names: set[str] = set()
+    names: Counter[str] = Counter()
     for module in pkgutil.iter_modules(people.__path__):
         provider = getattr(importlib.import_module(f"{people.__name__}.{module.name}"), "Provider", None)
+        local: set[str] = set()
         for attr in dir(provider) if provider else ():
             if not attr.startswith(prefixes):
                 continue
@@ -71,11 +75,13 @@ def faker_names(prefixes: tuple[str, ...]) -> set[str]:
             if isinstance(value, dict):
                 value = list(value)
             if isinstance(value, (list, tuple)):
-                names.update(fold(n) for n in value if isinstance(n, str) and _latin(n))
+                local.update(fold(n) for n in value if isinstance(n, str) and _latin(n))
+        names.update(local)
     return names
 
 
 GIVEN = ("first_name", "first_romanized")
+GIVEN_OVER_SURNAME = 3  # a name that is also a surname stays if that many times more locales give it as a given name
 SURNAME = ("last_name", "last_romanized")
 
 
@@ -108,9 +114,12 @@ def given_names(towns: list[str]) -> list[str]:
     gaz = gazetteer()
     placed = {fold(t) for t in towns} | {fold(s) for s in word_set("us_states.txt", lower=False)}
     kept = set()
-    for name in faker_names(GIVEN):
-        if len(name) < 3 or not name.replace("-", "").isalpha() or name in surnames or name in words:
+    given = faker_names(GIVEN)
+    for name in given:
+        if len(name) < 3 or not name.replace("-", "").isalpha() or name in words:
             continue
+        if surnames[name] and given[name] < GIVEN_OVER_SURNAME * surnames[name]:
+            continue  # "Morgan", "Warren" (given names in 9 and 5 locales, surnames in 4): both; "Robert" 33 and 8
         if name in placed or gaz.country(name) or gaz.adjective_country(name):
             continue
         kept.add(name)

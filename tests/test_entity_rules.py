@@ -586,6 +586,14 @@ def test_a_given_name_and_a_surname_the_model_called_an_organisation_are_a_perso
     assert entity_of(x, "Cristin Vidal").label == "PERSON"
 
 
+def test_a_given_name_that_is_a_rarer_surname_still_names_a_person(extract):
+    # "Klaus" and "Rodrigo" are surnames in a few of Faker's locales and given names in many more
+    x = extract("Mayor of Dresden, Klaus Wennerholt said on Saturday that the theatre would reopen. "
+                "Chile pressed in the second half, and Rodrigo Vallejar scored the only goal for Chile.")
+    assert entity_of(x, "Klaus Wennerholt").label == "PERSON"
+    assert entity_of(x, "Rodrigo Vallejar").label == "PERSON"
+
+
 def test_a_firm_or_a_place_that_starts_like_a_given_name_keeps_its_type(extract):
     x = extract("Delta Connection flights were cancelled in Hong Kong, and Morgan Stanley said profits rose.")
     assert entity_of(x, "Delta Connection").label == "ORG"
