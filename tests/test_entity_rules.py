@@ -428,6 +428,20 @@ def test_a_name_with_a_particle_is_one_person(extract):
     assert "Valéry Giscard d'Estaing" in found
 
 
+def test_a_particle_between_a_person_and_the_span_the_model_gave_the_surname_joins_them(extract):
+    x = extract("President Bingu wa Mutharika dissolved the cabinet. Mutharika said the move was needed. "
+                "Gomes da Costa flew from Lisbon to Porto.")
+    found = names(x)
+    assert "Bingu wa Mutharika" in found and "Mutharika" in found["Bingu wa Mutharika"].aliases
+    assert found["Bingu wa Mutharika"].label == "PERSON" and "Bingu" not in found
+
+
+def test_a_person_and_a_place_with_another_word_between_stay_two(extract):
+    x = extract("Maria Lopez of Madrid met Jonas Berg in Lisbon.")  # "of", "in": no particles
+    found = names(x)
+    assert {"Maria Lopez", "Madrid", "Jonas Berg", "Lisbon"} <= set(found)
+
+
 def test_two_people_named_side_by_side_stay_two(extract):
     x = extract("Charles de la Croix and Maria Lopez met Jonas Berg, Anna Kowalski and Tomas Varga in Paris.")
     found = names(x)

@@ -96,6 +96,10 @@ def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
                 ent.label_ == "PERSON" or doc[prev.end - 1].lower_ in particles):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
+        gap = doc[prev.end : ent.start] if prev is not None and prev.label_ == "PERSON" else []
+        if 0 < len(gap) <= 2 and all(t.lower_ in particles and t.text.islower() for t in gap) and doc[ent.start].text[:1].isupper():
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")  # "Bingu" + "wa" + "Mutharika" GPE
+            continue
         out.append(ent)
     for k, ent in enumerate(out):
         end = ent.end
