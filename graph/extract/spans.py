@@ -85,7 +85,7 @@ def _national_body_end(doc: Doc, label: str, end: int) -> int:
 
 def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     """One span for a person's name the model cut in two: at a particle ("Ursula von der" +
-    "Leyen"), before an apostrophe part ("Valéry Giscard" + "d'Estaing"), or into two person spans
+    "Leyen", "Bingu" + "wa" + "Mutharika"), before an apostrophe part ("Valéry Giscard" + "d'Estaing"), or into two person spans
     that touch ("Zine El" + "Abidine Ben Ali"; two people always have a word or a comma between)."""
     particles = word_set("name_particles.txt")
     out: list[Span] = []
