@@ -23,6 +23,17 @@ def _platforms() -> dict[str, int]:
     return {fold(" ".join(p)): len(p) for name in ("platforms.txt", "news_agencies.txt") for p in phrase_tuples(name)}
 
 
+FIRST_TOKEN = re.compile(r"[\w.]+")  # how a name's first word begins its first token ("Yahoo!", "France-Presse")
+
+
+@lru_cache(maxsize=1)
+def _platform_starts() -> frozenset[str]:
+    """Folded first tokens of the platforms' and agencies' names: a name is looked for only where
+    one of them stands (a name's length in tokens is not its length in words: "France-Presse")."""
+    firsts = (FIRST_TOKEN.match(p[0]) for name in ("platforms.txt", "news_agencies.txt") for p in phrase_tuples(name))
+    return frozenset(fold(m.group()) for m in firsts if m)
+
+
 def is_platform(form: str) -> bool:
     return fold(form) in _platforms()
 
@@ -36,11 +47,12 @@ def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[S
     kept = [Span(doc, e.start, e.end, label="ORG") if is_platform(e.text) else e for e in ents]
     taken = {i for e in kept for i in range(e.start, e.end)}
     lengths = sorted(set(_platforms().values()), reverse=True)
+    starts = _platform_starts()
     toks = tokens(doc)
     size = len(doc)
     after = 0  # the end of the last platform name found
     for i in [i for i, word in enumerate(toks.words) if word[:1].isupper()]:  # every platform name starts with a capital
-        if i < after or i in taken:  # (a name that starts inside a span overlaps it, whatever its length)
+        if i < after or i in taken or fold(toks.words[i]) not in starts:  # (a name that starts inside a span overlaps it)
             continue
         for n in lengths:
             if i + n <= size and not any(k in taken for k in range(i + 1, i + n)) and is_platform(toks.span_text(i, i + n)):
@@ -56,6 +68,15 @@ def _territories() -> dict[str, int]:
     return {fold(" ".join(p)): len(p) for p in phrase_tuples("territories.txt")}
 
 
+@lru_cache(maxsize=1)
+def _territory_starts() -> dict[str, tuple[int, ...]]:
+    """Folded first word of a territory's name → the names' lengths, longest first."""
+    starts: dict[str, set[int]] = {}
+    for p in phrase_tuples("territories.txt"):
+        starts.setdefault(fold(p[0]), set()).add(len(p))
+    return {word: tuple(sorted(n, reverse=True)) for word, n in starts.items()}
+
+
 def is_territory(form: str) -> bool:
     return fold(form) in _territories()
 
@@ -66,14 +87,14 @@ def _territory_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[
     A longer span of the model with the name inside ("Cayman Islands Monetary Authority") stays."""
     if "GPE" not in types:
         return ents
-    lengths = sorted(set(_territories().values()), reverse=True)
+    starts = _territory_starts()
     toks = tokens(doc)
     found: list[tuple[int, int]] = []
     after = 0
     for i in [i for i, word in enumerate(toks.words) if word[:1].isupper()]:
         if i < after:
             continue
-        for n in lengths:
+        for n in starts.get(fold(toks.words[i]), ()):
             if i + n <= len(doc) and fold(toks.span_text(i, i + n)) in _territories():
                 found.append((i, i + n))
                 after = i + n
