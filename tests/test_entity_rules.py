@@ -764,6 +764,13 @@ def test_a_lower_case_part_of_a_name_stays(extract):
     assert "University of Illinois at Urbana" in found
 
 
+def test_a_span_the_model_ended_with_of_loses_it_and_one_that_goes_on_keeps_it(extract):
+    x = extract("Amara Kamau of Nairobi met Jonas Berg in Lisbon. Troops entered the Democratic Republic of the Congo.")
+    found = names(x)
+    assert "Amara Kamau" in found and not any(n.endswith((" of", " for")) for n in found)
+    assert "Democratic Republic of the Congo" in found
+
+
 # --- products, offices and editors' brackets ------------------------------------------------------
 
 def test_products_offices_and_bracketed_words_are_not_entities(extract):

@@ -54,8 +54,8 @@ def _clean_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
-                           or SCORE.match(doc[end - 1].text) or doc[end - 1].lower_ in ("and", "or")):
-        end -= 1  # "Caboolture 43–5": a score is not part of the name; nor is "and" ("North and" South Korea)
+                           or SCORE.match(doc[end - 1].text) or doc[end - 1].lower_ in ("and", "or", "of", "for")):
+        end -= 1  # "Caboolture 43–5": a score is not part of the name; nor is "and" ("North and" South Korea) or "of"
     # "journal Geophysical Research Letters", "Associated Press news agency": a common noun at
     # either end describes the name
     while end - start > 1 and _describes(doc[start]) and doc[start].whitespace_:
