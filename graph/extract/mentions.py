@@ -471,13 +471,14 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         appositive = _apposition_type(root, end)
         if appositive:
             cand.cues.append((appositive, CUE_WEIGHT))
+        territory = is_territory(form)
         if is_platform(form):
             cand.cues.append(("ORG", GAZETTEER_WEIGHT))
-        elif is_territory(form):
+        elif territory:
             cand.cues.append(("GPE", GAZETTEER_WEIGHT))  # "Falkland Islands" LOC by its last word
         elif label == "PERSON" and end - start == 1 and form.isupper() and form.isalpha() and len(form) > 1:
             cand.cues.append(("ORG", CUE_WEIGHT))  # "TEPCO", "NPR": people are not written as acronyms
-        worded = None if is_territory(form) else _word_type(doc, start, end)
+        worded = None if territory else _word_type(doc, start, end)
         if worded and label != worded:
             cand.cues.append((worded, CUE_WEIGHT))
             if label == "PERSON" and (end - start > 2 or name_words().get(doc[start].lower_) == worded):
