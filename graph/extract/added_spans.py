@@ -1,5 +1,6 @@
 """Entity spans the model did not give: online platforms and news agencies it left untagged or
-typed otherwise (``data/platforms.txt``, ``data/news_agencies.txt``), a name that an acronym in
+typed otherwise (``data/platforms.txt``, ``data/news_agencies.txt``), dependent territories it cut
+in two (``data/territories.txt``), a name that an acronym in
 brackets beside it spells ("ISIS (Islamic State of Iraq and Syria)"), and a person's name that a
 title or a role beside it marks ("Tomasz Kubiak, a fire service spokesman").
 """
