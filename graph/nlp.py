@@ -7,11 +7,11 @@ from pathlib import Path
 import spacy
 import spacy.util
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 from .errors import UsageError
 from .models import INSTALL_HINT, ModelInfo, default_model_name, info_from_meta
+from .pipe_indexes import index_lemmas_by_set
 
 # One character in, one character out, so offsets in the normalised text are offsets in the
 # original: the parse sees straight quotes (the small English models split and tag "Putin’s"
@@ -80,36 +80,6 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-class WordIndex(list):
-    """A lemmatizer's word list that answers "is this word in it" from a set."""
-
-    def __init__(self, words: list[str]) -> None:
-        super().__init__(words)
-        self._members = frozenset(words)
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._members
-
-
-def index_lemmas_by_set(nlp: Language) -> None:
-    """Give a rule lemmatizer set lookups for its known words, with the same lemmas.
-
-    spaCy's rule lemmatizer checks each candidate form of a word against its "lemma_index" table
-    with ``form in index``, where the index of a part of speech is a list (57,000 nouns): about
-    half a millisecond for each new inflected word, an eighth of the small pipeline's time. The
-    lists stay lists (the tables still serialise) but answer membership from a set.
-    """
-    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
-        return
-    if "lemma_index" not in lemmatizer.lookups.tables:
-        return
-    table = lemmatizer.lookups.get_table("lemma_index")
-    for pos, words in list(table.items()):
-        if isinstance(words, list) and not isinstance(words, WordIndex):
-            table[pos] = WordIndex(words)
-
-
 _LOADED: dict[str, Language] = {}  # the loaded model cache: one pipeline per process
 
 
@@ -137,7 +107,7 @@ def load_model(name: str | None = None) -> Language:
         if needed not in nlp.pipe_names:
             raise UsageError(f"spaCy pipeline {name!r} has no {needed!r} component; it cannot be used")
     nlp.add_pipe("paragraph_sentences", before="parser")
-    index_lemmas_by_set(nlp)
+    index_lemmas_by_set(nlp)  # the stock output, faster (graph.pipe_indexes)
     _LOADED[name] = nlp
     return nlp
 

@@ -126,17 +126,3 @@ def test_parts_cut_out_of_one_parse_give_exactly_its_extraction(nlp):
     assert reduce(NameContext.merge, [name_context(d, TYPES, spans) for d in docs], NameContext()) == name_context(doc, TYPES)
     whole = extract_document(document, doc, TYPES)
     assert extract_parts(document, [offset for offset, _ in parts], in_process(docs), TYPES) == whole
-
-
-def test_the_build_pipeline_lemmatizes_exactly_as_the_stock_one(nlp):
-    # load_model gives the rule lemmatizer set lookups of its word lists
-    # (graph.nlp.index_lemmas_by_set) for speed: the lemmas must be the stock pipeline's
-    import spacy
-
-    stock = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
-    text = repeated(1).text + " The cats' vetoes were overruled; geese flew, mice hid, and she'd gone."
-    ours = [token.lemma_ for token in nlp(text)]
-    theirs = [token.lemma_ for token in stock(text)]
-    assert isinstance(next(iter(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").values())),
-                      graph.nlp.WordIndex)
-    assert len(ours) > 200 and ours == theirs
