@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .errors import UsageError
 from .models import INSTALL_HINT, ModelInfo, default_model_name, info_from_meta
-from .pipe_indexes import index_lemmas_by_set
+from .pipe_indexes import index_attribute_rules, index_lemmas_by_set
 
 # One character in, one character out, so offsets in the normalised text are offsets in the
 # original: the parse sees straight quotes (the small English models split and tag "Putin’s"
@@ -108,6 +108,7 @@ def load_model(name: str | None = None) -> Language:
             raise UsageError(f"spaCy pipeline {name!r} has no {needed!r} component; it cannot be used")
     nlp.add_pipe("paragraph_sentences", before="parser")
     index_lemmas_by_set(nlp)  # the stock output, faster (graph.pipe_indexes)
+    index_attribute_rules(nlp)
     _LOADED[name] = nlp
     return nlp
 
