@@ -7,6 +7,7 @@
     scripts/benchmark.py --long              # one long text of 100k, 300k and 1M characters
     scripts/benchmark.py --long --sizes 1320000 --processes 2
     scripts/benchmark.py --long --sizes 100000,300000 --repeat 5   # medians of 5 alternating runs
+    scripts/benchmark.py --floor build       # raw nlp.pipe with the build's own (faster) pipeline
 
 It measures, with the same model, pipeline components and number of processes:
   (a) raw ``nlp.pipe`` over the texts, the model already loaded (the floor: what spaCy alone
@@ -69,30 +70,43 @@ def write_jsonl(docs: list[Document], path: Path) -> None:
             handle.write(json.dumps({"id": d.id, "text": d.text, "date": d.date}) + "\n")
 
 
-def raw_pipe(texts: list[str], model: str, processes: int) -> float:
+def raw_pipe(texts: list[str], model: str, processes: int, floor: str = "spacy") -> float:
     """spaCy alone, with the cycle-collector thresholds the command sets for itself, so the
     floor gets every advantage the build gets."""
     import gc
 
-    import spacy
-
     from graph.cli import GC_THRESHOLDS
 
     gc.set_threshold(*GC_THRESHOLDS)
-    nlp = spacy.load(model)
+    nlp = floor_pipeline(model, floor)
     started = time.perf_counter()
     for _ in nlp.pipe(texts, n_process=processes, batch_size=32):
         pass
     return time.perf_counter() - started
 
 
+def floor_pipeline(model: str, floor: str):
+    """The pipeline raw ``nlp.pipe`` runs: spaCy's own (``spacy.load``, the default floor), or with
+    ``--floor build`` the build's (``graph.nlp.load_model``: its sentence rule and the indexed
+    lemmatizer and attribute ruler of ``graph.pipe_indexes``, the same parse, faster), so the
+    ratio is then the build's cost beyond its own parse."""
+    if floor == "build":
+        from graph.nlp import load_model
+
+        return load_model(model)
+    import spacy
+
+    return spacy.load(model)
+
+
 RAW_LONG = """
 import gc, sys
-import spacy
 from graph.cli import GC_THRESHOLDS
 from graph.nlp import PART_CHARS, normalize, split_text
+sys.path.insert(0, "scripts")
+from benchmark import floor_pipeline
 gc.set_threshold(*GC_THRESHOLDS)  # the build's garbage-collector setting: a faster, stricter floor
-nlp = spacy.load(sys.argv[2])  # spaCy's own pipeline, without the build's additions (graph.nlp.load_model)
+nlp = floor_pipeline(sys.argv[2], sys.argv[4])
 text = open(sys.argv[1], encoding="utf-8").read()
 parts = [normalize(part) for _, part in split_text(text, min(PART_CHARS, nlp.max_length))]
 for _ in nlp.pipe(parts, n_process=int(sys.argv[3]), batch_size=1):
@@ -126,9 +140,10 @@ def long_text(docs: list[Document], size: int) -> str:
     return joined[:cut if cut > size // 2 else size]
 
 
-def benchmark_long(corpus: Path, sizes: list[int], processes: int, model: str, repeat: int = 1) -> None:
+def benchmark_long(corpus: Path, sizes: list[int], processes: int, model: str, repeat: int = 1,
+                   floor: str = "spacy") -> None:
     docs = load_articles(corpus, None)
-    print(f"one long text per size; model {model}; 1 and {processes} processes; {os.cpu_count()} CPUs"
+    print(f"one long text per size; model {model}; 1 and {processes} processes; {os.cpu_count()} CPUs; floor {floor}"
           + (f"; medians of {repeat} alternating runs" if repeat > 1 else ""))
     print(f"\n{'chars':>9} {'words':>8} {'procs':>5} {'raw s':>7} {'build s':>8} {'ratio':>6} "
           f"{'raw cpu':>8} {'build cpu':>9} {'cpu ratio':>9}  summary")
@@ -141,7 +156,7 @@ def benchmark_long(corpus: Path, sizes: list[int], processes: int, model: str, r
             for n in dict.fromkeys([1, processes]):
                 runs = []
                 for _ in range(repeat):
-                    runs.append((*timed([sys.executable, "-c", RAW_LONG, str(path), model, str(n)])[:2], *timed(
+                    runs.append((*timed([sys.executable, "-c", RAW_LONG, str(path), model, str(n), floor])[:2], *timed(
                         [sys.executable, "-m", "graph", "build", str(path), "--out", str(Path(tmp) / f"out{size}-{n}"),
                          "--no-cache", "--processes", str(n), "--model", model])))
                 raw, raw_cpu, build, build_cpu = (statistics.median(run[i] for run in runs) for i in range(4))
@@ -215,6 +230,8 @@ def main() -> int:
     parser.add_argument("--model", default=None)
     parser.add_argument("--long", action="store_true", help="one long text per size instead of the corpus")
     parser.add_argument("--sizes", default="100000,300000,1000000", help="characters of the --long texts")
+    parser.add_argument("--floor", choices=["spacy", "build"], default="spacy",
+                        help="raw nlp.pipe with spaCy's own pipeline (default) or the build's (its cost beyond the parse)")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement, alternating (medians printed)")
     args = parser.parse_args()
     if not args.corpus.exists():
@@ -222,12 +239,13 @@ def main() -> int:
         return 2
     model = args.model or default_model_name()
     if args.long:
-        benchmark_long(args.corpus, [int(s) for s in args.sizes.split(",")], args.processes, model, max(1, args.repeat))
+        benchmark_long(args.corpus, [int(s) for s in args.sizes.split(",")], args.processes, model, max(1, args.repeat),
+                       args.floor)
         return 0
     docs = load_articles(args.corpus, None if args.all else args.articles)
     words = sum(len(d.text.split()) for d in docs)
     n = args.processes
-    print(f"{len(docs)} articles, {words:,} words; model {model}; {n} processes; {os.cpu_count()} CPUs")
+    print(f"{len(docs)} articles, {words:,} words; model {model}; {n} processes; {os.cpu_count()} CPUs; floor {args.floor}")
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -238,10 +256,10 @@ def main() -> int:
 
         runs = []  # alternating rounds, so a machine that speeds up or slows down moves both sides
         for _ in range(repeat):
-            raw_n = raw_pipe(texts, model, n)
+            raw_n = raw_pipe(texts, model, n, args.floor)
             cold_n, summary = cold_build(corpus, tmp_path / "out", n, tmp_path / "cache.sqlite", model)
             cold_1, _ = cold_build(corpus, tmp_path / "out1", 1, tmp_path / "cache1.sqlite", model)
-            raw_1 = raw_pipe(texts, model, 1) if n != 1 else raw_n
+            raw_1 = raw_pipe(texts, model, 1, args.floor) if n != 1 else raw_n
             runs.append((raw_n, cold_n, cold_1, raw_1))
         raw_n, cold_n, cold_1, raw_1 = (statistics.median(run[i] for run in runs) for i in range(4))
         cold_build(corpus, tmp_path / "out", n, tmp_path / "cache.sqlite", model)
