@@ -1157,6 +1157,21 @@ def test_names_joined_by_a_slash_are_two(extract):
     assert not any("/" in n for n in names(x))
 
 
+def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
+    x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
+                "where the African Union had failed.")
+    found = set(names(x))
+    assert {"United Nations", "African Union"} <= found and not any("-" in n for n in found)
+
+
+def test_a_hyphenated_name_whose_parts_are_not_names_of_their_own_stays_whole(extract):
+    x = extract("Rolls-Royce said the engine was sold to Guinea-Bissau. A group of Asian-Americans met "
+                "Asians and Americans in Miami, and Royce Motors said nothing.")
+    found = set(names(x))
+    assert {"Rolls-Royce", "Guinea-Bissau"} <= found  # "Guinea" is a country, "Bissau" no name of its own
+    assert found & {"Asian-Americans", "Asian Americans"}  # a group, though "Asians" stands alone
+
+
 def test_a_head_alone_joins_the_one_name_it_heads_whole_and_a_people_noun_its_plural(extract):
     x = extract("The Court of Session ruled on Monday; the Supreme Court of the United Kingdom may hear "
                 "an appeal. The Court said it had acted. The sixteen-year-old Swede was praised, and "

@@ -221,7 +221,7 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
         if ent.label_ == "PERSON" and end - start > 2 and letters.isupper() and letters in word_set("not_names.txt", lower=False):
             end -= 1  # "Clare Montgomery QC": post-nominal letters are not part of the name
         commas = [(start, end)] if campus else _comma_parts(doc, start, end)
-        parts = [p for c in commas for q in _lowercase_parts(doc, *c) for p in _possessive_parts(doc, *q, labels)]
+        parts = [p for c in commas for q in _lowercase_parts(doc, *c) for p in _possessive_parts(doc, *q, labels, ent.label_)]
         for part_start, part_end in parts[:-1]:
             out.append((ent, part_start, part_end))  # "Reddit, Foursquare", "Wikileaks, Julian Assange"
             start = part_end + 1

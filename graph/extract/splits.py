@@ -139,7 +139,7 @@ def _coordinated(doc: Doc, label: str, start: int, end: int, alone: frozenset[st
     return [(start, end)]
 
 
-def _possessive_parts(doc: Doc, start: int, end: int, labels: dict[str, str]) -> list[tuple[int, int]]:
+def _possessive_parts(doc: Doc, start: int, end: int, labels: dict[str, str], label: str = "") -> list[tuple[int, int]]:
     """A place's possessive inside a span is two names: "Seychelles' Supreme Court" is Seychelles and
     its Supreme Court, and so is the possessive of a name of several words the text uses on its own
     ("United Nations' Food and Agriculture Organization"); a name with a possessive of its own
@@ -150,8 +150,26 @@ def _possessive_parts(doc: Doc, start: int, end: int, labels: dict[str, str]) ->
             if gazetteer().country(owner) or labels.get(owner) == "GPE" or (labels.get(owner) and k - start > 1):
                 return [(start, k), (k + 1, end)]
         if doc[k].text == "/" and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper():
-            return [(start, k), *_possessive_parts(doc, k + 1, end, labels)]  # "USA Today/Gallup Poll"
+            return [(start, k), *_possessive_parts(doc, k + 1, end, labels, label)]  # "USA Today/Gallup Poll"
+        if (doc[k].text == "-" and doc[k - 1].whitespace_ == "" and doc[k].whitespace_ == ""
+                and _stands_alone(_text(doc, start, k), labels, label) and _stands_alone(_text(doc, k + 1, end), labels, label)
+                and not (label == "NORP" and doc[end - 1].text.endswith("s"))):
+            # "United Nations-African Union", "North Korean-US"; a group stays whole ("Asian-Americans")
+            return [(start, k), *_possessive_parts(doc, k + 1, end, labels, label)]
     return [(start, end)]
+
+
+def _stands_alone(name: str, labels: dict[str, str], label: str) -> bool:
+    """A name of its own on one side of a hyphen (guideline §2: a hyphen is a boundary): a country,
+    a country's demonym, or, outside a group's name, a name the document tags on its own elsewhere
+    (also as a plural: "Conservative-Liberal" beside "the Liberals"). Names written with a hyphen
+    whose parts are not names of their own stay whole ("Rolls-Royce", "Miami-Dade", "Wi-Fi")."""
+    gaz = gazetteer()
+    if not name[:1].isupper():
+        return False
+    if gaz.country(name) or gaz.adjective_country(name):
+        return True
+    return label != "NORP" and any(form in labels for form in (name, name + "s", "the " + name, "The " + name))
 
 
 def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
