@@ -50,9 +50,9 @@ def initials(folded_words: list[str] | tuple[str, ...]) -> str:
 
 def all_initials(folded_words: list[str] | tuple[str, ...]) -> set[str]:
     """Initials of a name, also with hyphenated words read as two ("agence france-presse" →
-    "af" and "afp")."""
+    "af" and "afp") and with its joining words' initials ("ministry of defence" → "md" and "mod")."""
     split = [part for w in folded_words for part in w.split("-") if part]
-    return {initials(folded_words), initials(split)}
+    return {initials(folded_words), initials(split), "".join(w[0] for w in split)}
 
 
 @dataclass(frozen=True)

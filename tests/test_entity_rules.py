@@ -1157,6 +1157,24 @@ def test_names_joined_by_a_slash_are_two(extract):
     assert not any("/" in n for n in names(x))
 
 
+def test_an_acronym_spells_a_name_with_its_legal_suffix_or_joining_words(extract):
+    x = extract("The British Broadcasting Corporation said it would cut jobs. The BBC also sold a "
+                "channel. The Department of Justice and the Department of Energy met. The DoE said "
+                "the Ministry of Defence agreed, and the MoD confirmed it.")
+    assert entity_of(x, "BBC").key == entity_of(x, "British Broadcasting Corporation").key
+    assert entity_of(x, "MoD").key == entity_of(x, "Ministry of Defence").key
+    assert entity_of(x, "DoE").key == entity_of(x, "Department of Energy").key
+    assert entity_of(x, "DoE").key != entity_of(x, "Department of Justice").key
+
+
+def test_a_surname_with_inner_capitals_is_no_acronym(extract):
+    # an acronym is never a surname; "McLaren" and "DiCaprio" are not written like "MoD"
+    x = extract("Tim McLaren said the engine failed. McLaren will race on. Leonardo DiCaprio smiled, "
+                "and DiCaprio left.")
+    assert entity_of(x, "McLaren").key == entity_of(x, "Tim McLaren").key
+    assert entity_of(x, "DiCaprio").key == entity_of(x, "Leonardo DiCaprio").key
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

@@ -112,7 +112,10 @@ def _link(groups: list[_Group]) -> _UnionFind:
             uf.union(ranked[0], j)
 
     by_key = {g.key: i for i, g in enumerate(groups)}
-    spelling = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: all_initials(groups[j].words))
+    # the initials of the name as written too: the group key has no legal suffix, and "BBC" spells
+    # "British Broadcasting Corporation"
+    spelling = _index(groups, lambda j: len(groups[j].words) > 1, lambda j: all_initials(groups[j].words).union(
+        *(all_initials(fold(name).split()) for name in {c.name for c in groups[j].candidates})))
     parenthesised = _parenthesised(groups, by_key)
     for i, group in enumerate(groups):
         acronym = _acronym(group)

@@ -50,9 +50,13 @@ WEB_SUFFIX = re.compile(r"(?<=\w)\.(com|net|org)$")
 
 def _acronym(group: _Group) -> str | None:
     raw = group.name.replace(".", "").replace("&", "")  # "PG&E" spells "Pacific Gas and Electric"
-    if 2 <= len(raw) <= 8 and raw.isalpha() and raw.isupper() and " " not in group.name:
+    if 2 <= len(raw) <= 8 and raw.isalpha() and " " not in group.name and (raw.isupper() or JOINED_ACRONYM.match(raw)):
         return raw.lower()
     return None
+
+
+# "MoD", "DfID", "DoJ": capitals with a lower-case initial of a joining word between them
+JOINED_ACRONYM = re.compile(r"^[A-Z](?:[a-z]?[A-Z])+$")
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
