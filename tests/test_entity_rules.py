@@ -1175,6 +1175,13 @@ def test_a_surname_with_inner_capitals_is_no_acronym(extract):
     assert entity_of(x, "DiCaprio").key == entity_of(x, "Leonardo DiCaprio").key
 
 
+def test_a_territorys_demonym_is_the_territory_but_a_states_people_a_group(extract):
+    x = extract("Puerto Rico voted on Sunday. The Puerto Rican governor spoke. Colorado had rain, and "
+                "Coloradans were glad.")
+    assert entity_of(x, "Puerto Rican").key == entity_of(x, "Puerto Rico").key
+    assert entity_of(x, "Coloradans").key != entity_of(x, "Colorado").key
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

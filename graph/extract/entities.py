@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from ..data import word_set
 from ..gazetteer import NAME_JOINERS, all_initials, fold, gazetteer, is_town
 from ..records import LocalEntity, Mention
+from .added_spans import is_territory
 from .groups import _acronym, _edit_distance, _Group, _index, _is_person, _prefixes, _suffixes, _UnionFind, group_key
 from .people import PERSON_DOMINANCE, _bare, _diminutive, _link_aliases, _link_surname_variants, _person_words
 from .mentions import Candidate
@@ -267,6 +268,24 @@ def _link(groups: list[_Group]) -> _UnionFind:
         if key + "s" in norp:
             uf.union(j, norp[key + "s"])
 
+    # "Puerto Rican" for "Puerto Rico": the demonym of a territory (``data/territories.txt``; the
+    # gazetteer knows the countries') joins the one territory of the document it is formed from,
+    # a stem of four letters or more that the name goes on from by at most two. A state's or a
+    # region's people stay a group ("Coloradans", "Albertans"; guideline §4 names countries only).
+    places: dict[str, set[int]] = defaultdict(set)
+    for j, g in enumerate(groups):
+        if g.labels.get("GPE") and not g.labels.get("NORP") and is_territory(g.name):
+            for cut in range(3):
+                places[g.key[:len(g.key) - cut]].add(j)
+    for i, group in enumerate(groups):
+        if group.fixed or uf.find(i) != i or set(group.labels) != {"NORP"}:
+            continue
+        singular = group.key[:-1] if group.key.endswith("s") else group.key
+        stems = {singular[:-len(s)] for s in DEMONYM_SUFFIXES if singular.endswith(s) and len(singular) - len(s) >= 4}
+        found = {uf.find(j) for stem in stems for j in places.get(stem, ())}
+        if len(found) == 1:
+            uf.union(i, found.pop())
+
     # other names given for a person ("born Ronnie James Padavona") first, so that a lone given
     # name below sees one person where the text named one person twice ("Ronnie")
     _link_aliases(groups, uf)
@@ -297,6 +316,9 @@ def _link(groups: list[_Group]) -> _UnionFind:
                 first_named[root] = min(first_named[root], first_named.pop(i))
             uf.union(i, root)
     return uf
+
+
+DEMONYM_SUFFIXES = ("ian", "an", "n", "ese", "i", "ish")  # "Bermud-ian", "Puerto Ric-an", "Kashmir-i"
 
 
 def _in_order(short: tuple[str, ...], words: tuple[str, ...]) -> bool:
