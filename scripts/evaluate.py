@@ -157,4 +157,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graph.errors import run_script
+
+    sys.exit(run_script("evaluate", main))

@@ -64,4 +64,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graph.errors import run_script
+
+    sys.exit(run_script("evaluate_crossdoc", main))

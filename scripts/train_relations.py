@@ -389,4 +389,6 @@ see README's *Accuracy*.
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from graph.errors import run_script
+
+    sys.exit(run_script("train_relations", main))

@@ -148,3 +148,17 @@ def test_agreement_matches_entities_by_mentions_and_compares_required_pairs(tmp_
     # b's optional pair is left out, a's Bob Ray -> Acme is missed: 2 / 1 / 1
     assert "entities: 3 / 2 / 2 in common: P 1.000 R 0.667" in out
     assert "relations (required pairs): 2 / 1 / 1 in common: P 1.000 R 0.500" in out
+
+
+def test_the_scripts_report_a_missing_model_or_gold_file_in_one_line(tmp_path):
+    import subprocess
+
+    (tmp_path / "01.txt").write_text("Ann Lee met Bob Ray.", encoding="utf-8")
+    _annotation(tmp_path, "01", [{"name": "Ann Lee", "type": "PERSON", "mentions": ["Ann Lee"]}], [])
+    for script, args, message in (
+        ("evaluate.py", [str(tmp_path), "--model", "no_such_pipeline_xyz"], "evaluate: error: spaCy pipeline 'no_such_pipeline_xyz'"),
+        ("evaluate_crossdoc.py", [str(tmp_path / "missing")], "evaluate_crossdoc: error: not found: "),
+    ):
+        done = subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 2 and done.stderr.startswith(message)
+        assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
