@@ -1182,6 +1182,16 @@ def test_a_territorys_demonym_is_the_territory_but_a_states_people_a_group(extra
     assert entity_of(x, "Coloradans").key != entity_of(x, "Colorado").key
 
 
+def test_a_common_word_capitalised_only_at_a_sentence_start_is_no_name(extract):
+    x = extract("Media reported that Apple would sell phones in Ohio. Kelly Slater won. Slater smiled. "
+                "Airblue flight 202 crashed. Officials said Airblue had a good record.")
+    found = set(names(x))
+    assert "Media" not in found and "Apple" in found
+    assert entity_of(x, "Slater").name == "Kelly Slater"  # a surname the text named in full
+    # the tagger reads the first "Airblue" as an adjective, but the text writes it inside a sentence too
+    assert entity_of(x, "Airblue").mentions == 2
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

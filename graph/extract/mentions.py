@@ -197,18 +197,21 @@ def _name_owner(name: Token, clause: Token) -> Token | None:
 @dataclass(frozen=True)
 class NameContext:
     """What the rules for one mention read from the rest of the document: every entity span's text
-    (folded), the last word of every span of several words, the US states named, and the words the
-    text writes in lower case. The context of a document parsed in parts is the union of its
-    parts' (``merge``)."""
+    (folded), the last word of every span of several words and all their words, the US states
+    named, the words the text writes in lower case, and those it capitalises inside a sentence. The context of a
+    document parsed in parts is the union of its parts' (``merge``)."""
 
     plain: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     states_named: frozenset[str] = frozenset()
     lower_words: frozenset[str] = frozenset()
+    inner_capitals: frozenset[str] = frozenset()
+    name_parts: frozenset[str] = frozenset()
 
     def merge(self, other: NameContext) -> NameContext:
         return NameContext(self.plain | other.plain, self.surnames | other.surnames,
-                           self.states_named | other.states_named, self.lower_words | other.lower_words)
+                           self.states_named | other.states_named, self.lower_words | other.lower_words,
+                           self.inner_capitals | other.inner_capitals, self.name_parts | other.name_parts)
 
 
 def name_context(doc: Doc, types: frozenset[str], spans_context: SpanContext | None = None,
@@ -224,7 +227,9 @@ def name_context(doc: Doc, types: frozenset[str], spans_context: SpanContext | N
     return NameContext(frozenset(t.casefold() for t in texts),
                        frozenset(doc[e - 1].lower_ for _, s, e in spans if e - s > 1),
                        frozenset(t for t in texts if t in states),
-                       frozenset(w for w, low, alpha in zip(toks.words, toks.is_lower, toks.alpha) if low and alpha))
+                       frozenset(w for w, low, alpha in zip(toks.words, toks.is_lower, toks.alpha) if low and alpha),
+                       _inner_capitals(doc),
+                       frozenset(doc[i].lower_ for _, s, e in spans if e - s > 1 for i in range(s, e)))
 
 
 CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
@@ -408,6 +413,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
     elif spans is None:
         raise ValueError("a document's context comes with the part's spans repaired in it (part_names)")
     plain, surnames, states_named, lower_words = context.plain, context.surnames, context.states_named, context.lower_words
+    inner_capitals, name_parts = context.inner_capitals, context.name_parts
     toks = tokens(doc)
     span_ends = {s: e for _, _, s, e, _ in spans}
     out = []
@@ -445,6 +451,15 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
                                                                    or gazetteer().adjective_country(form))):
             # "Groups", "Photographs": a word the text also writes in lower case is no name; a body
             # named by its head ("Parliament", "Court") is, and so are "US" and "Turkey"
+            continue
+        if (end - start == 1 and not elided and doc[start].pos_ in COMMON_WORDS and _sentence_initial(doc, start)
+                and not form.isupper() and toks.words[start] not in inner_capitals
+                and doc[start].lower_ not in name_parts and not (gazetteer().group(form) or gazetteer().country(form)
+                                                               or gazetteer().adjective_country(form))):
+            # "Tributes were paid", "Proud of ...": a word the tagger reads as a common one, capitalised
+            # only as the first word of a sentence, where a name the text also uses inside a
+            # sentence ("Officials said Airblue") or in a longer name ("Kelly Slater", "Neuqua
+            # Valley High School") is capitalised anyway
             continue
         if _all_roles(toks, start, end) and doc[end - 1].lower_ not in surnames:
             continue  # "Cardinal", "the Queen": a title alone, unless a name ends with it ("Julie Bishop")
@@ -500,6 +515,32 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         out.append(_typed(cand, doc, states_named, plain))
     covered = {i for _, _, s, e, _ in spans for i in range(s, e)}
     return [_located(c, doc) for c in sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)]
+
+
+COMMON_WORDS = frozenset({"NOUN", "ADJ", "ADV", "VERB"})  # the tagger's reading of a word that is no name
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    """The first word of its sentence, after any opening quotes or brackets."""
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].text in OPENERS:
+        i -= 1
+    return bool(doc[i].is_sent_start) or i == 0
+
+
+def _inner_capitals(doc: Doc) -> frozenset[str]:
+    """The capitalised words of ``doc`` that stand inside a sentence (not first, after any
+    opening quotes or brackets)."""
+    words = tokens(doc).words
+    starts = doc.to_array(["SENT_START"]).tolist() if len(doc) else []
+    found, first = set(), True
+    for i, word in enumerate(words):
+        first = starts[i] == 1 or i == 0 or (first and words[i - 1] in OPENERS)
+        if not first and word[:1].isupper():
+            found.add(word)
+    return frozenset(found)
+
+
+OPENERS = frozenset({'"', "'", "(", "["})
 
 
 def _hyphen_countries(doc: Doc, covered: set[int], sent_ids: list[int]) -> list[Candidate]:
