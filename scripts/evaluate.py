@@ -22,9 +22,11 @@ import json
 import sys
 from pathlib import Path
 
-from graph.evaluation import ERROR_CLASSES, Score, pronoun_precision, read_folds, score_graph
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's package, not another one installed
+
+from graph.evaluation import ERROR_CLASSES, Score, pronoun_precision, read_folds, score_graph  # noqa: E402
+
 PATTERN_FEATURES = ("verb", "prep", "passive", "control", "conj", "relative", "modifier", "nominal",
                     "light_verb", "between", "pronoun")
 

@@ -17,9 +17,11 @@ import json
 import sys
 from pathlib import Path
 
-from graph.evaluation import score_graph
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's package, not another one installed
+
+from graph.evaluation import score_graph  # noqa: E402
+
 MEANTIME = ROOT.parent / "shared" / "eval" / "external" / "meantime"
 
 
