@@ -135,7 +135,8 @@ def _alias_subject(doc: Doc, start: int, end: int) -> Token | None:
     """Who a name is given as another name of: the subject of "using the name "Kirk Rose"",
     "earning the nickname 'PC Cucumber'", or "he"/"she" of "she was Fouzia Azeem"; the person a
     birth name or a byname is given for ("Dio (born Ronnie James Padavona)", "Leask, known
-    locally as James Coal", "Humperdink, whose real name was John Sutton")."""
+    locally as James Coal", "Humperdink, whose real name was John Sutton"), or whose alias it is
+    ("Turkington's alias of Neil Hamburger")."""
     before = _named_before(doc, start)
     if before is not None:
         return before
@@ -155,6 +156,8 @@ def _alias_subject(doc: Doc, start: int, end: int) -> Token | None:
         return head.head  # "Lady Gaga, born Stefani Germanotta", "who was born ..."
     if root.dep_ == "appos" and any(c.lower_ == "born" and c.dep_ == "amod" for c in root.children):
         return head  # "Dio (born Ronnie James Padavona)", parsed with "born" inside the name
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ALIAS_NOUNS:
+        return _name_owner(head.head, head.head)  # "Turkington's alias of insult comedian Neil Hamburger"
     if root.dep_ in ("appos", "pobj", "attr", "oprd") and head.lemma_.lower() in ALIAS_NOUNS:
         return _subject_of(head)
     if any(c.lemma_.lower() in ALIAS_NOUNS for c in root.children if c.dep_ in ("poss", "compound", "nmod")):
