@@ -1192,6 +1192,21 @@ def test_a_common_word_capitalised_only_at_a_sentence_start_is_no_name(extract):
     assert entity_of(x, "Airblue").mentions == 2
 
 
+def test_an_alias_of_a_person_joins_the_person(extract):
+    x = extract("The film stars Gregg Turkington. Fans asked about Turkington's alias of insult comedian "
+                "Neil Hamburger and about Tim Heidecker.")
+    assert entity_of(x, "Neil Hamburger").key == entity_of(x, "Gregg Turkington").key
+    assert entity_of(x, "Tim Heidecker").key != entity_of(x, "Gregg Turkington").key
+
+
+def test_a_persons_leading_words_join_the_one_name_they_start(extract):
+    x = extract('He managed Bam Bam Bigelow in the 1980s. "I had a good time with Bam Bam," he said. '
+                "Kim Jong Un met Kim Jong Il. Kim Jong smiled.")
+    assert entity_of(x, "Bam Bam").key == entity_of(x, "Bam Bam Bigelow").key  # typed GPE there
+    # two names start with "Kim Jong": it joins neither
+    assert entity_of(x, "Kim Jong").key not in {entity_of(x, "Kim Jong Un").key, entity_of(x, "Kim Jong Il").key}
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

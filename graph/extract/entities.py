@@ -315,6 +315,22 @@ def _link(groups: list[_Group]) -> _UnionFind:
             if i in first_named:  # full names already joined to this name move with it
                 first_named[root] = min(first_named[root], first_named.pop(i))
             uf.union(i, root)
+
+    # "Bam Bam" for "Bam Bam Bigelow": a person's leading words (two or more) join the one longer
+    # person name they start, when no name ends with them; typed otherwise ("Bam Bam" GPE), only
+    # after the full name (as the lone given name above)
+    leading = _index(groups, is_person.__contains__, lambda j: [p for p in _prefixes(groups[j].words) if len(p) > 1])
+    ending = _index(groups, lambda j: len(groups[j].words) > 2, lambda j: _suffixes(groups[j].words))
+    for i, group in enumerate(groups):
+        if len(group.words) < 2 or group.fixed or uf.find(i) != i or ending.get(group.words):
+            continue
+        starts = {uf.find(j) for j in leading.get(group.words, ())}
+        if len(starts) != 1:
+            continue
+        root = starts.pop()
+        first = first_named.get(root)
+        if group.labels.get("PERSON") or (first is not None and all(c.start > first for c in group.candidates)):
+            uf.union(i, root)
     return uf
 
 
