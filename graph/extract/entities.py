@@ -47,13 +47,19 @@ TOWN_VOTE = 2.0  # per mention the model called a person, as a context cue count
 GIVEN_NAME_VOTE = 2.0  # per mention of the full name the model called an organisation, likewise
 TYPO_MIN_LENGTH = 12  # characters; shorter names differ by a letter too often to call it a typo
 TYPO_MAX_EDITS = 2
+ONE_TYPO_MIN_LENGTH = 7  # characters; from here one edit of a whole one-word name is a typo ("Al-Qaida")
 
 
 def _misspelt(short: _Group, long: _Group) -> bool:
-    """Two organisation names that differ by a typo or a spelling variant in the words they share
-    ("Ways and Means Committess" / "House Ways and Means Committee", "Defence" / "Defense")."""
-    if any(ch.isdigit() for ch in short.key + long.key) or len(short.key) < TYPO_MIN_LENGTH:
+    """Two organisation or place names that differ by a typo or a spelling variant in the words
+    they share ("Ways and Means Committess" / "House Ways and Means Committee", "Defence" /
+    "Defense"), or two one-word names of seven letters or more by one edit ("Al-Qaida" /
+    "Al-Qaeda", "Orazkai" / "Orakzai"; a swap of neighbours is one)."""
+    if any(ch.isdigit() for ch in short.key + long.key) or len(short.key) < ONE_TYPO_MIN_LENGTH:
         return False
+    if len(short.key) < TYPO_MIN_LENGTH:  # not two towns of GeoNames ("Hamburg", "Homburg")
+        return (len(short.words) == len(long.words) == 1 and _edit_distance(short.key, long.key, 1) == 1
+                and not (is_town(short.name) and is_town(long.name)))
     tail = " ".join(long.words[-len(short.words):])
     return 0 < _edit_distance(short.key, tail, TYPO_MAX_EDITS) <= TYPO_MAX_EDITS
 
@@ -130,7 +136,8 @@ def _link(groups: list[_Group]) -> _UnionFind:
         if len(spelled) == 1:
             uf.union(i, spelled.pop())
 
-    organisations = [i for i, g in enumerate(groups) if g.labels.get("ORG") and not g.fixed]
+    organisations = [i for i, g in enumerate(groups) if not g.fixed and (
+        g.labels.get("ORG") or (len(g.words) == 1 and set(g.labels) <= {"GPE", "LOC", "ORG"} and not _is_person(g)))]
     plain = [j for j in organisations if not any(ch.isdigit() for ch in groups[j].key)]
     pieces: dict[tuple, list[int]] = defaultdict(list)
     for j in plain:
@@ -139,7 +146,7 @@ def _link(groups: list[_Group]) -> _UnionFind:
                 pieces[(n, *piece)].append(j)
     for i in plain:  # a typo: the trailing words of a name within two letters' edits
         n, key = len(groups[i].words), groups[i].key
-        if len(key) < TYPO_MIN_LENGTH:
+        if len(key) < ONE_TYPO_MIN_LENGTH or (len(key) < TYPO_MIN_LENGTH and n > 1):
             continue
         for j in sorted({j for piece in _pieces_near(key) for j in pieces.get((n, *piece), ())}):
             if i != j and _misspelt(groups[i], groups[j]):
