@@ -1220,6 +1220,20 @@ def test_short_names_or_two_towns_one_letter_apart_stay_two(extract):
     assert entity_of(x, "Hamburg").key != entity_of(x, "Homburg").key
 
 
+def test_a_language_or_script_before_a_language_noun_is_no_entity(extract):
+    x = extract("The symbol is a blend of the Devanagari and Latin scripts. Karno is a controversial "
+                "English tutor in Jakarta.")
+    found = set(names(x))
+    assert not found & {"Devanagari", "Latin", "English"} and "Jakarta" in found
+
+
+def test_a_countrys_adjective_or_a_group_before_a_language_noun_stays(extract):
+    x = extract("A French translation was sold in Paris. The Latin American leaders met, and the "
+                "Latin American translation was praised.")
+    found = set(names(x))
+    assert "France" in found and any(n.startswith("Latin America") for n in found)
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

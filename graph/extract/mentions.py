@@ -455,6 +455,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             # "Groups", "Photographs": a word the text also writes in lower case is no name; a body
             # named by its head ("Parliament", "Court") is, and so are "US" and "Turkey"
             continue
+        if end - start == 1 and not elided and _names_a_language(doc[start]):
+            continue  # "English tutor", "the Devanagari and Latin scripts": a language, not an entity
         if (end - start == 1 and not elided and doc[start].pos_ in COMMON_WORDS and _sentence_initial(doc, start)
                 and not form.isupper() and toks.words[start] not in inner_capitals
                 and doc[start].lower_ not in name_parts and not (gazetteer().group(form) or gazetteer().country(form)
@@ -518,6 +520,21 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         out.append(_typed(cand, doc, states_named, plain))
     covered = {i for _, _, s, e, _ in spans for i in range(s, e)}
     return [_located(c, doc) for c in sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)]
+
+
+def _names_a_language(token: Token) -> bool:
+    """A word before a language noun (``data/language_nouns.txt``: "English tutor", "Roman
+    letters"; the first of two coordinated ones too: "Devanagari and Latin scripts") that the
+    gazetteer knows as no country's adjective."""
+    head = token.head
+    if token.dep_ == "conj" and head.i < token.i and head.dep_ in ("amod", "compound", "nmod"):
+        head = head.head  # "Devanagari" of "Devanagari and Latin scripts" hangs from "Latin"
+    elif token.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    if head.i <= token.i or head.lower_ not in word_set("language_nouns.txt"):
+        return False
+    gaz = gazetteer()
+    return not (gaz.adjective_country(token.text) or gaz.country(token.text) or gaz.group(token.text))
 
 
 COMMON_WORDS = frozenset({"NOUN", "ADJ", "ADV", "VERB"})  # the tagger's reading of a word that is no name
