@@ -1234,6 +1234,14 @@ def test_a_countrys_adjective_or_a_group_before_a_language_noun_stays(extract):
     assert "France" in found and any(n.startswith("Latin America") for n in found)
 
 
+def test_a_prize_is_no_entity_but_its_ceremony_and_its_foundation_are(extract):
+    x = extract("She won the US National Medal of Science in Washington. The Academy Awards were held in "
+                "Los Angeles, and the Booker Prize Foundation said so.")
+    found = set(names(x))
+    assert not any("Medal" in n for n in found)
+    assert {"Los Angeles", "Booker Prize Foundation"} <= found and any("Academy Awards" in n for n in found)
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

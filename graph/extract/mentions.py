@@ -239,11 +239,12 @@ CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
 
 
 def _is_document(doc: Doc, start: int, end: int) -> bool:
-    """A law, treaty or bill ("Clean Air Act", "Treaty of Lisbon"): not an entity."""
-    laws = word_set("law_words.txt")
+    """A law, treaty or bill ("Clean Air Act", "Treaty of Lisbon"), or a prize ("Pritzker Prize",
+    "National Medal of Science"): not an entity."""
+    laws = word_set("law_words.txt") | word_set("award_words.txt")
     if end - start > 1 and doc[end - 1].lower_ in laws and doc[end - 1].text[:1].isupper():
         return True
-    return end - start > 2 and doc[start].lower_ in laws and doc[start + 1].lower_ == "of"
+    return end - start > 2 and any(doc[k].lower_ in laws and doc[k + 1].lower_ == "of" for k in range(start, min(end - 1, start + 3)))
 
 
 MODEL_NUMBER = re.compile(r"^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9-]+$")  # "A300s", "C-123K", "K9"
