@@ -1242,6 +1242,14 @@ def test_a_prize_is_no_entity_but_its_ceremony_and_its_foundation_are(extract):
     assert {"Los Angeles", "Booker Prize Foundation"} <= found and any("Academy Awards" in n for n in found)
 
 
+def test_a_town_that_beats_another_is_a_club_but_countries_and_people_stay(extract):
+    x = extract("Caloundra beat Noosa on Saturday. Obama defeated McCain in Ohio. Germany beat Argentina "
+                "in Cape Town.")
+    assert entity_of(x, "Caloundra").label == "ORG"
+    assert entity_of(x, "Germany").label == entity_of(x, "Argentina").label == "GPE"
+    assert entity_of(x, "Obama").label == entity_of(x, "McCain").label == "PERSON"
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

@@ -420,6 +420,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
     inner_capitals, name_parts = context.inner_capitals, context.name_parts
     toks = tokens(doc)
     span_ends = {s: e for _, _, s, e, _ in spans}
+    span_labels = {k: label for _, label, s, e, _ in spans for k in range(s, e)}
     out = []
     for ent_start, ent_label, start, end, repeated in spans:
         titled = False
@@ -511,6 +512,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             # "in Temuco" ORG: a town the model has not seen; a town's name is a club's or a
             # company's too ("Traralgon won", "Toyota"), so it counts only in a place's context
             cand.cues.append(("GPE", CUE_WEIGHT))
+        if end - start == 1 and not gazetteer().country(form) and _plays_another(doc[start], span_labels):
+            cand.cues.append(("ORG", CUE_WEIGHT))  # "Wonthaggi defeated Leongatha": two clubs
         if label == "PERSON" and not titled:
             context = _context_type(doc, start, end)
             if context:
@@ -536,6 +539,28 @@ def _names_a_language(token: Token) -> bool:
         return False
     gaz = gazetteer()
     return not (gaz.adjective_country(token.text) or gaz.country(token.text) or gaz.group(token.text))
+
+
+SIDE_PREPOSITIONS = frozenset({"to", "against", "with"})
+
+
+def _plays_another(token: Token, span_labels: dict[int, str]) -> bool:
+    """``token`` is one side of a match verb (``data/contest_verbs.txt``) whose other side is a
+    place or organisation name that is no country: "Wonthaggi defeated Leongatha", "losing to
+    Yarram" after a club's name. People are left out ("Obama defeated McCain")."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in SIDE_PREPOSITIONS:
+        verb = verb.head
+    elif token.dep_ not in ("nsubj", "dobj"):
+        return False
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("contest_verbs.txt") or span_labels.get(token.i) == "PERSON":
+        return False
+    sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+    sides += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in SIDE_PREPOSITIONS for g in p.children if g.dep_ == "pobj"]
+    if verb.dep_ in ("xcomp", "advcl", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        sides += [c for c in verb.head.children if c.dep_ == "nsubj"]  # "Leongatha finished ..., losing to Moe"
+    return any(s.i != token.i and span_labels.get(s.i) in ("GPE", "ORG") and not gazetteer().country(s.text)
+               for s in sides)
 
 
 COMMON_WORDS = frozenset({"NOUN", "ADJ", "ADV", "VERB"})  # the tagger's reading of a word that is no name
