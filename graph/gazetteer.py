@@ -16,12 +16,13 @@ from .data import table, word_set
 
 @lru_cache(maxsize=1 << 16)  # names repeat across mentions and documents; a pure function
 def fold(name: str) -> str:
-    """Comparison key for names: case, diacritics, dots, apostrophe style and "the" ignored."""
+    """Comparison key for names: case, diacritics, dots, commas, apostrophe style and "the" ignored
+    ("Washington, D.C." is "Washington DC")."""
     text = name
     if not name.isascii():
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u2019", "'").replace(".", "").casefold()
+    text = text.replace("\u2019", "'").replace(".", "").replace(",", " ").casefold()
     text = re.sub(r"^the\s+", "", text)
     return " ".join(text.split())
 

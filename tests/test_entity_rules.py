@@ -1250,6 +1250,15 @@ def test_a_town_that_beats_another_is_a_club_but_countries_and_people_stay(extra
     assert entity_of(x, "Obama").label == entity_of(x, "McCain").label == "PERSON"
 
 
+def test_a_place_and_the_district_abbreviation_after_its_comma_are_one_name(extract):
+    x = extract("The senator flew to Washington, D.C. on Monday. The Washington D.C. police said so. "
+                "He lives in England, UK, and works in Austin, Texas.")
+    assert entity_of(x, "Washington, D.C.").key == entity_of(x, "Washington D.C.").key
+    found = set(names(x))
+    assert {"England", "United Kingdom", "Austin", "Texas"} <= found  # a country or a state's name is its own
+    assert not any(n.startswith(("England,", "Austin,")) for n in found)
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

@@ -116,7 +116,9 @@ def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _join_dangling(ents: list[Span]) -> list[Span]:
     """A span the model ended with "of" or "of the" and the span right after it are one name
-    ("the Democratic Republic of the" + "Congo")."""
+    ("the Democratic Republic of the" + "Congo"); so are a place and the district or state
+    abbreviation after its comma ("Washington" + "," + "D.C."), which ``splits._comma_parts``
+    keeps together where the model gave one span ("Washington, DC")."""
     out: list[Span] = []
     for ent in ents:
         last = out[-1] if out else None
@@ -124,9 +126,19 @@ def _join_dangling(ents: list[Span]) -> list[Span]:
             last[-1].lower_ == "of" or (last[-1].lower_ == "the" and last[-2].lower_ == "of"))
         if dangling and last.end == ent.start and last.label_ == ent.label_:
             out[-1] = Span(ent.doc, last.start, ent.end, label=last.label_)
+        elif (last is not None and last.label_ == ent.label_ == "GPE" and ent.start == last.end + 1
+              and ent.doc[last.end].text == "," and len(ent) == 1 and _state_abbreviation(ent.text)
+              and not gazetteer().country(ent.text)):  # "England, UK" are two
+            out[-1] = Span(ent.doc, last.start, ent.end, label="GPE")
         else:
             out.append(ent)
     return out
+
+
+def _state_abbreviation(text: str) -> bool:
+    """Two capitals, with or without dots ("D.C.", "DC", "NY")."""
+    letters = text.replace(".", "")
+    return len(letters) == 2 and letters.isalpha() and letters.isupper()
 
 
 @dataclass(frozen=True)
