@@ -1259,6 +1259,14 @@ def test_a_place_and_the_district_abbreviation_after_its_comma_are_one_name(extr
     assert not any(n.startswith(("England,", "Austin,")) for n in found)
 
 
+def test_a_word_a_lost_space_ran_into_a_name_is_cut_off(extract):
+    x = extract("The Titanic sank; films about the Titanicand its crew followed. Holland and Cleveland "
+                "agreed, and the Cleveland police said so.")
+    glued = [m for m in x.mentions if m.text == "Titanicand"]
+    assert len(glued) == 1 and glued[0].name == "Titanic" and glued[0].key == entity_of(x, "Titanic").key
+    assert {"Holland", "Cleveland"} <= set(names(x))
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

@@ -483,6 +483,9 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue  # "Commerce Secretary Wilbur Ross", "minister for East African Affairs"
         if label == "ORG" and _is_product(doc, end):
             continue
+        glued = _glued_word(toks.words[end - 1], inner_capitals)
+        if glued:
+            form = form[: len(form) - len(toks.words[end - 1]) + len(glued)]  # "Loop Currentwhich": "Loop Current"
         determiner = any(w in DETERMINERS for w in toks.lower[max(ent_start - 1, 0) : start])
         cand = Candidate(sent_ids[start], start, end, label, form, form, determiner, repeated=repeated)
         if titled or _title_before(doc, start) or (label in ("PERSON", "ORG") and _person_before(doc, start, end)):
@@ -539,6 +542,21 @@ def _names_a_language(token: Token) -> bool:
         return False
     gaz = gazetteer()
     return not (gaz.adjective_country(token.text) or gaz.country(token.text) or gaz.group(token.text))
+
+
+GLUED_WORDS = ("which", "and", "who", "that")  # words a lost space runs into the name before them
+
+
+def _glued_word(word: str, inner_capitals: frozenset[str]) -> str | None:
+    """The name a word holds when a lost space ran the next word into it ("Currentwhich",
+    "Titanicand"): the word without a glued word, when the text writes it on its own inside a
+    sentence; "Holland" and "Cleveland" stay, as "Holl" and "Cleve" are no words of the text."""
+    for glue in GLUED_WORDS:
+        if word.endswith(glue) and len(word) - len(glue) >= 3 and word[-len(glue) - 1].islower():
+            name = word[: -len(glue)]
+            if name in inner_capitals and not (is_town(word) or gazetteer().country(word)):
+                return name
+    return None
 
 
 SIDE_PREPOSITIONS = frozenset({"to", "against", "with"})
