@@ -1267,6 +1267,14 @@ def test_a_word_a_lost_space_ran_into_a_name_is_cut_off(extract):
     assert {"Holland", "Cleveland"} <= set(names(x))
 
 
+def test_a_possessive_that_lost_its_apostrophe_inside_a_span_is_two_names(extract):
+    x = extract("Israel voted on Monday. Israels Shimon Peres spoke, and Texas Instruments and the "
+                "Los Angeles Times agreed with Los Angeles.")
+    found = set(names(x))
+    assert "Shimon Peres" in found and entity_of(x, "Israels").name == "Israel"
+    assert {"Texas Instruments", "Los Angeles Times"} <= found  # "Texa", "Los Angele" are no owners
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

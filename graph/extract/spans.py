@@ -234,9 +234,9 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
             end -= 1  # "Clare Montgomery QC": post-nominal letters are not part of the name
         commas = [(start, end)] if campus else _comma_parts(doc, start, end)
         parts = [p for c in commas for q in _lowercase_parts(doc, *c) for p in _possessive_parts(doc, *q, labels, ent.label_)]
-        for part_start, part_end in parts[:-1]:
+        for (part_start, part_end), (next_start, _) in zip(parts, parts[1:]):
             out.append((ent, part_start, part_end))  # "Reddit, Foursquare", "Wikileaks, Julian Assange"
-            start = part_end + 1
+            start = next_start
         for part_start, part_end in _coordinated(doc, ent.label_, start, end, alone)[:-1]:
             out.append((ent, part_start, part_end))
             start = part_end + 1

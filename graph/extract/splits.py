@@ -144,7 +144,14 @@ def _possessive_parts(doc: Doc, start: int, end: int, labels: dict[str, str], la
     its Supreme Court, and so is the possessive of a name of several words the text uses on its own
     ("United Nations' Food and Agriculture Organization"); a name with a possessive of its own
     ("King's Glory", "McDonald's") stays. Two names joined by a slash are two ("USA Today/Gallup")."""
-    for k in range(start + 1, end - 1):
+    for k in range(start, end - 1):
+        word = doc[k].text
+        if (len(word) > 3 and word.endswith("s") and word[-2].islower() and doc[k + 1].text[:1].isupper()
+                and _stands_for_owner(_text(doc, start, k + 1)[:-1], labels)):
+            # "Israels Shimon Peres", "Saddam Husseins Baath": a possessive that lost its apostrophe
+            return [(start, k + 1), *_possessive_parts(doc, k + 1, end, labels, label)]
+        if k == start:
+            continue
         if doc[k].tag_ == "POS":
             owner = _text(doc, start, k)
             if gazetteer().country(owner) or labels.get(owner) == "GPE" or (labels.get(owner) and k - start > 1):
@@ -157,6 +164,11 @@ def _possessive_parts(doc: Doc, start: int, end: int, labels: dict[str, str], la
             # "United Nations-African Union", "North Korean-US"; a group stays whole ("Asian-Americans")
             return [(start, k), *_possessive_parts(doc, k + 1, end, labels, label)]
     return [(start, end)]
+
+
+def _stands_for_owner(name: str, labels: dict[str, str]) -> bool:
+    """A country, or a name of several words the document tags on its own, as an owner."""
+    return bool(gazetteer().country(name) or (" " in name and name in labels))
 
 
 def _stands_alone(name: str, labels: dict[str, str], label: str) -> bool:
