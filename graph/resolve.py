@@ -185,7 +185,10 @@ def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
         elif " " not in name and _most_common(acc.spellings).replace(".", "").replace("&", "").isupper() and len(name) >= 2:
             candidates = [c for c in full_by_initials.get(name, []) if label[c] == label[name]]
         if not candidates and label[name] in ("ORG", "PERSON") and name not in countries:
-            candidates = by_head.get(name, []) or [c for c in by_country_rest.get(name, []) if label[name] == "ORG"]
+            # not to a trade-name form far rarer than the name itself: "Apple TV" in one story
+            # beside "Apple" in 26 is a product of Apple, not Apple's full name
+            candidates = [c for c in by_head.get(name, []) if DOMINANCE * len(accs[c].documents) > len(acc.documents)] or [
+                c for c in by_country_rest.get(name, []) if label[name] == "ORG"]
         chosen = _dominant(candidates, accs)
         if chosen:
             target[name] = chosen

@@ -336,6 +336,14 @@ def test_across_documents_a_national_body_joins_its_full_name(graph_of):
     assert "Senate" in g.nodes["United States Senate"]["aliases"]
 
 
+def test_across_documents_a_name_far_commoner_than_its_trade_name_form_stays_apart(graph_of):
+    # "Corvale TV" in one story beside "Corvale" in three is a product, not Corvale's full name
+    g = graph_of("Corvale TV launched in Ohio.",
+                 *[f"Shares of Corvale fell {n} percent on the Nasdaq, Corvale said." for n in range(1, 4)])
+    assert "Corvale" in g and "Corvale TV" in g
+    assert "Corvale" not in g.nodes["Corvale TV"]["aliases"]
+
+
 def test_across_documents_a_company_and_its_branch_stay_apart(graph_of):
     g = graph_of("Apple Japan opened a store in Tokyo.", "Apple reported record sales.")
     assert "Apple" in g and "Apple Japan" in g
