@@ -232,7 +232,7 @@ def name_context(doc: Doc, types: frozenset[str], spans_context: SpanContext | N
                        frozenset(t for t in texts if t in states),
                        frozenset(w for w, low, alpha in zip(toks.words, toks.is_lower, toks.alpha) if low and alpha),
                        _inner_capitals(doc),
-                       frozenset(doc[i].lower_ for _, s, e in spans if e - s > 1 for i in range(s, e)))
+                       frozenset(toks.lower[i] for _, s, e in spans if e - s > 1 for i in range(s, e)))
 
 
 CODE = re.compile(r"^[A-Za-z]+-[0-9]|^[0-9]+(\.[0-9]+)?$")
@@ -461,7 +461,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue  # "AED 5 million", "20,000 EUR": money, not an entity
         if end - start == 1 and not elided and _names_a_language(doc[start]):
             continue  # "English tutor", "the Devanagari and Latin scripts": a language, not an entity
-        if (end - start == 1 and not elided and doc[start].pos_ in COMMON_WORDS and _sentence_initial(doc, start)
+        if (end - start == 1 and not elided and doc[start].pos_ in COMMON_WORDS and toks.first[start]
                 and not form.isupper() and toks.words[start] not in inner_capitals
                 and doc[start].lower_ not in name_parts and not (gazetteer().group(form) or gazetteer().country(form)
                                                                or gazetteer().adjective_country(form))):
@@ -594,27 +594,11 @@ def _plays_another(token: Token, span_labels: dict[int, str]) -> bool:
 COMMON_WORDS = frozenset({"NOUN", "ADJ", "ADV", "VERB"})  # the tagger's reading of a word that is no name
 
 
-def _sentence_initial(doc: Doc, i: int) -> bool:
-    """The first word of its sentence, after any opening quotes or brackets."""
-    while i > 0 and not doc[i].is_sent_start and doc[i - 1].text in OPENERS:
-        i -= 1
-    return bool(doc[i].is_sent_start) or i == 0
-
-
 def _inner_capitals(doc: Doc) -> frozenset[str]:
     """The capitalised words of ``doc`` that stand inside a sentence (not first, after any
     opening quotes or brackets)."""
-    words = tokens(doc).words
-    starts = doc.to_array(["SENT_START"]).tolist() if len(doc) else []
-    found, first = set(), True
-    for i, word in enumerate(words):
-        first = starts[i] == 1 or i == 0 or (first and words[i - 1] in OPENERS)
-        if not first and word[:1].isupper():
-            found.add(word)
-    return frozenset(found)
-
-
-OPENERS = frozenset({'"', "'", "(", "["})
+    t = tokens(doc)
+    return frozenset(w for w, first in zip(t.words, t.first) if not first and w[:1].isupper())
 
 
 def _hyphen_countries(doc: Doc, covered: set[int], sent_ids: list[int]) -> list[Candidate]:

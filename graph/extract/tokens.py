@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import ENT_IOB, IDX, IS_ALPHA, IS_LOWER, IS_UPPER, LOWER, ORTH, POS, SPACY
+from spacy.attrs import ENT_IOB, IDX, IS_ALPHA, IS_LOWER, IS_UPPER, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 _KEY = "entity_graph.tokens"  # key of the Doc's user_data (never shipped: to_bytes excludes it)
 OUTSIDE = 2  # ENT_IOB of a token outside every entity span ("O"; 1 is "I", 3 is "B")
+OPENERS = frozenset({'"', "'", "(", "["})  # what may stand before a sentence's first word
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Tokens:
     pos: list[int]  # the coarse tag's id (``spacy.symbols``)
     propn: list[bool]
     outside: list[bool]
+    first: list[bool]  # the first word of its sentence, after any opening quotes or brackets
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (``start < end``)."""
@@ -60,8 +62,9 @@ def model_ents(doc: Doc) -> tuple[Span, ...]:
 
 
 def _read(doc: Doc) -> Tokens:
-    columns = doc.to_array([ORTH, LOWER, SPACY, IDX, IS_ALPHA, IS_LOWER, IS_UPPER, POS, ENT_IOB]).T.tolist() if len(doc) else [[]] * 9
-    orth, lower, space, idx, alpha, is_lower, is_upper, pos, iob = columns
+    attrs = [ORTH, LOWER, SPACY, IDX, IS_ALPHA, IS_LOWER, IS_UPPER, POS, ENT_IOB, SENT_START]
+    columns = doc.to_array(attrs).T.tolist() if len(doc) else [[]] * len(attrs)
+    orth, lower, space, idx, alpha, is_lower, is_upper, pos, iob, sent_start = columns
     strings = doc.vocab.strings
     names: dict[int, str] = {}
 
@@ -77,6 +80,10 @@ def _read(doc: Doc) -> Tokens:
     words, spaces = text_of(orth), [bool(s) for s in space]
     # ``doc.text`` without a Token object per word (a space is the only whitespace a token has after it)
     text = "".join([w + " " if s else w for w, s in zip(words, spaces)])
+    first, after_opener = [], True
+    for i, start in enumerate(sent_start):
+        after_opener = start == 1 or i == 0 or (after_opener and words[i - 1] in OPENERS)
+        first.append(after_opener)
     return Tokens(text, words, text_of(lower), spaces, idx,
                   [bool(a) for a in alpha], [bool(a) for a in is_lower], [bool(a) for a in is_upper],
-                  pos, [p == PROPN for p in pos], [i == OUTSIDE for i in iob])
+                  pos, [p == PROPN for p in pos], [i == OUTSIDE for i in iob], first)
