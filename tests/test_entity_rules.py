@@ -643,8 +643,16 @@ def test_a_firm_or_a_place_that_starts_like_a_given_name_keeps_its_type(extract)
 def test_a_town_the_model_called_a_person_is_a_place(extract):
     for text, town in (("Heavy rain flooded roads around Winterthur on Tuesday. Winterthur has asked the army for help.", "Winterthur"),
                        ("The storm hit Ajka first. Ajka officials said the dam had held.", "Ajka"),
-                       ("Punta Cana reported three deaths after the storm, the ministry said.", "Punta Cana")):
+                       ("Punta Cana reported three deaths after the storm, the ministry said.", "Punta Cana"),
+                       # GeoNames' towns of 500 people or more: Gilgandra has about 2,600
+                       ("Gilgandra is hosting the regional show this week, the council said.", "Gilgandra")):
         assert entity_of(extract(text), town).label == "GPE", town
+
+
+def test_an_organisation_noun_is_no_town_even_where_geonames_has_one():
+    from graph.gazetteer import is_town
+    assert not is_town("Congress") and not is_town("Police")
+    assert is_town("Gilgandra") and is_town("Winterthur")
 
 
 def test_a_town_in_a_place_context_the_model_called_an_organisation_is_a_place(extract):
