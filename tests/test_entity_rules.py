@@ -1480,3 +1480,18 @@ def test_a_country_before_a_name_after_of_is_still_cut_off(nlp):
     doc = nlp(normalize("He met the envoy of Chad Mahamat on Friday."))
     doc.ents = [Span(doc, 5, 7, label="PERSON")]  # "Chad Mahamat", as the model sometimes tags it
     assert [(s, e) for _, s, e in _spans(doc, frozenset({"PERSON", "GPE"}))] == [(5, 6), (6, 7)]
+
+
+# --- transcript mark-up -----------------------------------------------------------------------
+
+def test_a_double_bracketed_speaker_label_is_no_mention(extract):
+    text = ("Wikinews interviewed the researcher Anna Berg about the study.\n\n"
+            "((WN)) How long did the study take?\n\n"
+            "Berg It took three years.\n\n"
+            "((WN)) What comes next?")
+    found = names(extract(text))
+    assert "WN" not in found and {"Wikinews", "Anna Berg"} <= set(found)
+
+
+def test_a_name_in_single_brackets_is_still_a_mention(extract):
+    assert {"Geneva", "Switzerland"} <= set(names(extract("The talks were held in Geneva (Switzerland) on Monday, officials said.")))

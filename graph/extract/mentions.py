@@ -476,6 +476,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue
         if _numbered(label, toks.words[start:end]):
             continue  # "IE9" GPE, "Windows 7" NORP, "Chrome 4+" PERSON: a product or a version
+        if _double_bracketed(toks.words, start, end):
+            continue  # "((WN)) Given that ...": an interview transcript's speaker label or a language tag ("((ru))")
         if _is_document(doc, start, end) or _is_code(doc, start, end) or any(
                 len(w) > 1 and any(b in w for b in "[](){}") for w in toks.words[start:end]):
             continue  # a bracket inside a word is an editor's insertion ("[I]t"), not a name
@@ -529,6 +531,13 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         out.append(_typed(cand, doc, states_named, plain))
     covered = {i for _, _, s, e, _ in spans for i in range(s, e)}
     return [_located(c, doc) for c in sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)]
+
+
+def _double_bracketed(words: list[str], start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` stand alone between "((" and "))", the mark-up transcripts
+    use for a speaker ("((WN))", "((Wikinews))") or a language ("((ru))"), not running text."""
+    return (start >= 2 and end + 2 <= len(words) and words[start - 2] == words[start - 1] == "("
+            and words[end] == words[end + 1] == ")")
 
 
 def _is_amount(doc: Doc, i: int) -> bool:
