@@ -1495,3 +1495,17 @@ def test_a_double_bracketed_speaker_label_is_no_mention(extract):
 
 def test_a_name_in_single_brackets_is_still_a_mention(extract):
     assert {"Geneva", "Switzerland"} <= set(names(extract("The talks were held in Geneva (Switzerland) on Monday, officials said.")))
+
+
+# --- sports clubs named after their towns --------------------------------------------------------
+
+def test_a_club_named_by_its_last_word_is_an_organisation(extract):
+    x = extract("Manchester United beat Fulham on Saturday. Blackburn Rovers drew with Bolton Wanderers.")
+    for club in ("Manchester United", "Blackburn Rovers", "Bolton Wanderers"):
+        assert entity_of(x, club).label == "ORG", club
+
+
+def test_a_club_word_that_starts_a_name_does_not_make_it_a_club(extract):
+    x = extract("The United Arab Emirates and the United States signed the deal in Abu Dhabi.")
+    assert entity_of(x, "United Arab Emirates").label == "GPE"
+    assert entity_of(x, "United States").label == "GPE"
