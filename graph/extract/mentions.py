@@ -49,7 +49,7 @@ from .names import (
     DETERMINERS,
     name_words,
 )
-from .added_spans import REPEATED, is_platform, is_territory
+from .added_spans import REPEATED, is_platform, is_region, is_territory
 from .spans import SpanContext, _spans, span_context
 from .tokens import Tokens, tokens
 
@@ -500,11 +500,11 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         appositive = _apposition_type(root, end)
         if appositive:
             cand.cues.append((appositive, CUE_WEIGHT))
-        territory = is_territory(form)
+        territory = is_territory(form) or is_region(form)
         if is_platform(form):
             cand.cues.append(("ORG", GAZETTEER_WEIGHT))
         elif territory:
-            cand.cues.append(("GPE", GAZETTEER_WEIGHT))  # "Falkland Islands" LOC by its last word
+            cand.cues.append(("GPE", GAZETTEER_WEIGHT))  # "Falkland Islands", "New South Wales" LOC
         elif label == "PERSON" and end - start == 1 and form.isupper() and form.isalpha() and len(form) > 1:
             cand.cues.append(("ORG", CUE_WEIGHT))  # "TEPCO", "NPR": people are not written as acronyms
         worded = None if territory else _word_type(doc, start, end)
