@@ -659,6 +659,18 @@ def test_a_town_in_a_place_context_the_model_called_an_organisation_is_a_place(e
     assert entity_of(extract("Officials in Kemerovo said the fire started at noon."), "Kemerovo").label == "GPE"
 
 
+def test_a_town_placed_by_a_direction_or_as_one_of_the_villages_is_a_place(extract):
+    # data/context_cues.tsv: "northwest of X", "the villages of X"
+    x = extract("The epicentre was 110 kilometres northwest of Temuco, the survey said. Rescuers were "
+                "sent to the villages of Birstall and Thurmaston.")
+    assert entity_of(x, "Temuco").label == "GPE"
+    assert entity_of(x, "Birstall").label == "GPE"
+
+
+def test_a_company_after_another_of_stays_an_organisation(extract):
+    assert entity_of(extract("Shares of Toyota rose on Monday in Tokyo trading."), "Toyota").label == "ORG"
+
+
 def test_a_person_named_like_a_town_stays_a_person(extract):
     # a title or a role marks the person; a town's name that is also a surname is not in the list
     x = extract("Detective Inspector Winterthur said the case was closed. Winterthur thanked the witnesses.")
