@@ -1308,6 +1308,13 @@ def test_a_word_a_lost_space_ran_into_a_name_is_cut_off(extract):
     assert {"Holland", "Cleveland"} <= set(names(x))
 
 
+def test_a_name_word_a_lost_space_ran_a_word_into_still_types_the_name(extract):
+    # "Police" is written nowhere else in the text, but it is a word that ends names
+    x = extract("Up to 31 women are suing Northumbria Policewhich covers northeast England over abuse.")
+    assert entity_of(x, "Northumbria Policewhich").name == "Northumbria Police"
+    assert entity_of(x, "Northumbria Policewhich").label == "ORG"
+
+
 def test_a_possessive_that_lost_its_apostrophe_inside_a_span_is_two_names(extract):
     x = extract("Israel voted on Monday. Israels Shimon Peres spoke, and Texas Instruments and the "
                 "Los Angeles Times agreed with Los Angeles.")

@@ -507,7 +507,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             cand.cues.append(("GPE", GAZETTEER_WEIGHT))  # "Falkland Islands", "New South Wales" LOC
         elif label == "PERSON" and end - start == 1 and form.isupper() and form.isalpha() and len(form) > 1:
             cand.cues.append(("ORG", CUE_WEIGHT))  # "TEPCO", "NPR": people are not written as acronyms
-        worded = None if territory else _word_type(doc, start, end)
+        worded = None if territory else _word_type(doc, start, end, glued)
         if worded and label != worded:
             cand.cues.append((worded, CUE_WEIGHT))
             if label == "PERSON" and (end - start > 2 or name_words().get(doc[start].lower_) == worded):
@@ -569,11 +569,12 @@ GLUED_WORDS = ("which", "and", "who", "that")  # words a lost space runs into th
 def _glued_word(word: str, inner_capitals: frozenset[str]) -> str | None:
     """The name a word holds when a lost space ran the next word into it ("Currentwhich",
     "Titanicand"): the word without a glued word, when the text writes it on its own inside a
-    sentence; "Holland" and "Cleveland" stay, as "Holl" and "Cleve" are no words of the text."""
+    sentence or it is a word that ends names ("Policewhich"); "Holland" and "Cleveland" stay, as
+    "Holl" and "Cleve" are no words of the text."""
     for glue in GLUED_WORDS:
         if word.endswith(glue) and len(word) - len(glue) >= 3 and word[-len(glue) - 1].islower():
             name = word[: -len(glue)]
-            if name in inner_capitals and not (is_town(word) or gazetteer().country(word)):
+            if (name in inner_capitals or name.lower() in name_words()) and not (is_town(word) or gazetteer().country(word)):
                 return name
     return None
 
