@@ -687,6 +687,17 @@ def test_a_state_or_province_the_model_called_a_place_is_a_gpe(extract):
     assert entity_of(x, "Gauteng").label == "GPE"  # the model: PERSON
 
 
+def test_a_province_the_model_cut_in_two_is_one_place(extract):
+    x = extract("Damage was reported in Sultan Kudarat on Monday.")  # the model: "Sultan" GPE + "Kudarat" GPE
+    assert "Sultan Kudarat" in names(x) and entity_of(x, "Sultan Kudarat").label == "GPE"
+
+
+def test_a_state_inside_a_longer_name_is_left_to_it(extract):
+    found = set(names(extract("The astronomers, led by Jacques Lepine at the University of Sao Paulo, used "
+                              "data from clouds of gas.")))
+    assert "University of Sao Paulo" in found and "Sao Paulo" not in found
+
+
 def test_a_sea_that_also_names_a_state_stays_a_place(extract):
     # Sudan's Red Sea State is "Red Sea" in ISO 3166-2; the sea comes first
     assert entity_of(extract("Ships in the Red Sea were diverted on Monday."), "Red Sea").label == "LOC"

@@ -87,15 +87,19 @@ def is_region(form: str) -> bool:
 
 
 def _territory_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[Span]:
-    """``ents`` with each dependent territory's name (``data/territories.txt``) as one GPE span: the
-    model cuts "French Guiana" into a nationality (France) and a name, or types "Saint Barthelemy"
-    an organisation. A longer name holding one ("Cayman Islands Monetary Authority") stays."""
+    """``ents`` with each dependent territory's, state's or province's name (``data/territories.txt``,
+    ``data/regions.txt``) as one GPE span: the model cuts "French Guiana" into a nationality
+    (France) and a name, "Sultan Kudarat" into a title and a name, or types "Saint Barthelemy" an
+    organisation. A longer name holding one ("Cayman Islands Monetary Authority") stays."""
     if "GPE" not in types:
         return ents
     toks = tokens(doc)
-    found = [(a, b) for a, b in find_names(doc, name_list("territories.txt"))
+    found = [(a, b) for a, b in find_names(doc, name_list("territories.txt", "regions.txt"))
              if not any(e.start <= a and b <= e.end and e.end - e.start > b - a for e in ents)
-             and not (b < len(doc) and toks.propn[b] and toks.words[b][:1].isupper())]  # "... Monetary Authority"
+             and not (b < len(doc) and toks.propn[b] and toks.words[b][:1].isupper())  # "... Monetary Authority"
+             and not (a >= 1 and toks.propn[a - 1] and toks.words[a - 1][:1].isupper())  # "Barneys New York"
+             and not (a >= 2 and toks.lower[a - 1] == "of" and toks.words[a - 2][:1].isupper())  # "University of ..."
+             and (b - a > 1 or any(e.start == a and e.end == b for e in ents))]  # one word: only the model's span, retyped
     if not found:
         return ents
     kept = [e for e in ents if not any(e.start < b and a < e.end for a, b in found)]
