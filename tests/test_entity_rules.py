@@ -1551,3 +1551,17 @@ def test_a_club_word_that_starts_a_name_does_not_make_it_a_club(extract):
     x = extract("The United Arab Emirates and the United States signed the deal in Abu Dhabi.")
     assert entity_of(x, "United Arab Emirates").label == "GPE"
     assert entity_of(x, "United States").label == "GPE"
+
+
+# --- clipped and abbreviated organisation names ------------------------------------------------
+
+def test_a_clipped_or_abbreviated_organisation_name_joins_the_full_one(extract):
+    x = extract("Nick Clegg of the Liberal Democrats spoke in London. A Lib Dem spokesman said the party would "
+                "recover. The Alberton Football League met in Foster, and Alberton FL officials agreed.")
+    assert entity_of(x, "Lib Dem").name == "Liberal Democrats"
+    assert entity_of(x, "Alberton FL").name == "Alberton Football League"
+
+
+def test_a_place_is_not_a_clipped_form_of_its_people(extract):
+    x = extract("Many New Yorkers voted early. New York opened 80 polling stations on Saturday.")
+    assert entity_of(x, "New York").key != entity_of(x, "New Yorkers").key

@@ -19,6 +19,8 @@ Method:
    - the singular and plural of a group ("Houthi", "Houthis");
    - an acronym and the one longer name whose initials it spells ("EU", "European Union"), or
      the name it follows in parentheses ("Islamic Revolutionary Guard Corps (IRGC)");
+   - a name that clips the words of exactly one longer organisation name ("Lib Dem", "Liberal
+     Democrats"), its last word maybe their initials ("Alberton FL", "Alberton Football League");
    - two organisation names of 12 characters or more that differ by at most two letters in the
      words they share (a typo or a spelling variant: "Ministry of Defence" / "Defense").
    Names the gazetteer identified (countries, groups) are never joined to a longer name.
@@ -135,6 +137,19 @@ def _link(groups: list[_Group]) -> _UnionFind:
         spelled = spelled if len(spelled) == 1 else spelled | followed
         if len(spelled) == 1:
             uf.union(i, spelled.pop())
+
+    # "Lib Dem" for "Liberal Democrats", "Alberton FL" for "Alberton Football League": each word
+    # the start of the longer name's word (three letters or more), the last one maybe the initials
+    # of its remaining words, for exactly one longer organisation name
+    clipped_from = _index(groups, lambda j: bool(groups[j].labels.get("ORG")) and not groups[j].fixed and len(groups[j].words) > 1,
+                          lambda j: [groups[j].words[0][:CLIP_MIN]])
+    for i, group in enumerate(groups):
+        if group.fixed or len(group.words) < 2 or set(group.labels) - {"ORG", "PERSON", "NORP"}:
+            continue
+        found = {uf.find(j) for j in clipped_from.get(group.words[0][:CLIP_MIN], ())
+                 if j != i and _clips(group.words, group.name.split()[-1], groups[j].words)}
+        if len(found) == 1:
+            uf.union(i, found.pop())
 
     organisations = [i for i, g in enumerate(groups) if not g.fixed and (
         g.labels.get("ORG") or (len(g.words) == 1 and set(g.labels) <= {"GPE", "LOC", "ORG"} and not _is_person(g)))]
@@ -342,6 +357,22 @@ def _link(groups: list[_Group]) -> _UnionFind:
 
 
 DEMONYM_SUFFIXES = ("ian", "an", "n", "ese", "i", "ish")  # "Bermud-ian", "Puerto Ric-an", "Kashmir-i"
+
+
+CLIP_MIN = 3  # letters a clipped word keeps at least ("Lib", "Dem")
+
+
+def _clips(short: tuple[str, ...], last_as_written: str, words: tuple[str, ...]) -> bool:
+    """Whether ``short`` writes the name ``words`` shorter: word for word its words or their
+    starts, the last maybe the capitals of all the words left ("FL" for "football league")."""
+    if short == words or len(short) > len(words):
+        return False
+    for k, word in enumerate(short):
+        if k == len(short) - 1 and last_as_written.isupper() and len(word) == len(words) - k > 1:
+            return "".join(w[0] for w in words[k:]) == word
+        if not (word == words[k] or (len(word) >= CLIP_MIN and words[k].startswith(word))):
+            return False
+    return len(short) == len(words)
 
 
 def _in_order(short: tuple[str, ...], words: tuple[str, ...]) -> bool:
