@@ -1565,3 +1565,16 @@ def test_a_clipped_or_abbreviated_organisation_name_joins_the_full_one(extract):
 def test_a_place_is_not_a_clipped_form_of_its_people(extract):
     x = extract("Many New Yorkers voted early. New York opened 80 polling stations on Saturday.")
     assert entity_of(x, "New York").key != entity_of(x, "New Yorkers").key
+
+
+# --- generation suffixes ---------------------------------------------------------------------
+
+def test_a_generation_suffix_after_a_comma_is_part_of_the_name(extract):
+    x = extract("A. J. Allmendinger and Dale Earnhardt, Jr. rounded out the top ten. Earnhardt said the car was fast.")
+    assert entity_of(x, "Earnhardt").name == "Dale Earnhardt, Jr."
+    assert "Jr." not in names(x)
+
+
+def test_people_listed_with_commas_stay_apart(extract):
+    found = set(names(extract("Dale Earnhardt, Jeff Gordon and Tony Stewart rounded out the top ten.")))
+    assert {"Dale Earnhardt", "Jeff Gordon", "Tony Stewart"} <= found

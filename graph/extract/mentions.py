@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 from ..data import phrase_tuples, word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer, is_town
 from .names import (
+    NAME_SUFFIXES,
     _apposition_type,
     _bare_name,
     _context_cues,
@@ -476,6 +477,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue
         if _numbered(label, toks.words[start:end]):
             continue  # "IE9" GPE, "Windows 7" NORP, "Chrome 4+" PERSON: a product or a version
+        if end - start == 1 and toks.lower[start].rstrip(".") in NAME_SUFFIXES:
+            continue  # "Jr." the model or a cut title left alone: no name
         if _double_bracketed(toks.words, start, end):
             continue  # "((WN)) Given that ...": an interview transcript's speaker label or a language tag ("((ru))")
         if _is_document(doc, start, end) or _is_code(doc, start, end) or any(

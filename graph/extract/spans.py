@@ -10,11 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..data import word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer
-from .names import _is_role, _modifies_noun, _text, _title_before, _title_starts
+from .names import NAME_SUFFIXES, _is_role, _modifies_noun, _text, _title_before, _title_starts
 from .tokens import model_ents, tokens
 from .added_spans import _platform_spans, _repeated_names, _spelled_names, _territory_spans, _untagged_people, is_platform
 from .splits import (
@@ -86,7 +86,8 @@ def _national_body_end(doc: Doc, label: str, end: int) -> int:
 def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
     """One span for a person's name the model cut in two: at a particle ("Ursula von der" +
     "Leyen", "Bingu" + "wa" + "Mutharika"), before an apostrophe part ("Valéry Giscard" + "d'Estaing"), or into two person spans
-    that touch ("Zine El" + "Abidine Ben Ali"; two people always have a word or a comma between)."""
+    that touch ("Zine El" + "Abidine Ben Ali"; two people always have a word or a comma between),
+    or before a generation suffix ("Dale Earnhardt" + "," + "Jr.")."""
     particles = word_set("name_particles.txt")
     out: list[Span] = []
     for ent in ents:
@@ -97,6 +98,9 @@ def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
         gap = doc[prev.end : ent.start] if prev is not None and prev.label_ == "PERSON" else []
+        if len(ent) == 1 and _is_name_suffix(ent[0]) and [t.text for t in gap] in ([], [","]) and prev is not None and prev.label_ == "PERSON":
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")  # "Dale Earnhardt" + "," + "Jr."
+            continue
         if 0 < len(gap) <= 2 and all(t.lower_ in particles and t.text.islower() for t in gap) and doc[ent.start].text[:1].isupper():
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")  # "Bingu" + "wa" + "Mutharika" GPE
             continue
@@ -109,9 +113,16 @@ def _join_person_parts(doc: Doc, ents: list[Span]) -> list[Span]:
             end += 1  # "Ursula von der [Leyen]" when the model left the surname out
         while end < len(doc) and re.match(r"^[a-z][\u2019']\w", doc[end].text) and doc[end].text[2:3].isupper():
             end += 1  # "Valéry Giscard [d'Estaing]"
+        if end + 1 < len(doc) and doc[end].text == "," and _is_name_suffix(doc[end + 1]):
+            end += 2  # "Martin Luther King[, Jr.]"
         if end != ent.end and not any(o.start < end and o.end > ent.end for o in out if o is not ent):
             out[k] = Span(doc, ent.start, end, label="PERSON")
     return out
+
+
+def _is_name_suffix(token: Token) -> bool:
+    """"Jr.", "Sr", "III": a generation suffix, part of the name before it (with or without a comma)."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in NAME_SUFFIXES
 
 
 def _join_dangling(ents: list[Span]) -> list[Span]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..data import word_set
 from ..gazetteer import NAME_JOINERS, gazetteer
-from .names import _is_role, _text, DETERMINERS, name_words
+from .names import NAME_SUFFIXES, _is_role, _text, DETERMINERS, name_words
 
 
 CLOSING_BRACKETS = {")": "(", "]": "[", "}": "{"}
@@ -187,13 +187,16 @@ def _stands_alone(name: str, labels: dict[str, str], label: str) -> bool:
 def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Bounds of the names a span runs together at a comma, or the span itself. A name keeps its
     comma when the comma starts a series closed by "and" ("Ministry of Economy, Trade and
-    Industry") or when a state's abbreviation follows it ("Washington, DC")."""
+    Industry") or when a state's abbreviation or a generation suffix follows it ("Washington, DC",
+    "Dale Earnhardt, Jr.")."""
     commas = [k for k in range(start + 1, end - 1) if doc[k].text == ","]
     if not commas or any(t.lower_ in ("and", "&") for t in doc[commas[0]:end]):
         return [(start, end)]
     last = doc[commas[-1] + 1:end].text
     if len(last.replace(".", "")) <= 2 and last.replace(".", "").isupper():
         return [(start, end)]
+    if end - commas[-1] == 2 and last[:1].isupper() and last.lower().rstrip(".") in NAME_SUFFIXES:
+        return [(start, end)]  # "Dale Earnhardt, Jr."
     return _cut(doc, start, end, commas) or [(start, end)]
 
 
