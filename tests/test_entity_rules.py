@@ -1547,6 +1547,11 @@ def test_a_club_named_by_its_last_word_is_an_organisation(extract):
         assert entity_of(x, club).label == "ORG", club
 
 
+def test_a_railway_or_a_paper_named_by_its_last_word_is_an_organisation(extract):
+    x = extract("The Manila Bulletin reported that Florida East Coast Railway trains stopped on Monday.")
+    assert entity_of(x, "Florida East Coast Railway").label == "ORG"  # the model: LOC
+
+
 def test_a_club_word_that_starts_a_name_does_not_make_it_a_club(extract):
     x = extract("The United Arab Emirates and the United States signed the deal in Abu Dhabi.")
     assert entity_of(x, "United Arab Emirates").label == "GPE"

@@ -163,7 +163,8 @@ def _word_type(doc: Doc, start: int, end: int, last_word: str | None = None) -> 
     """The type the head word of a multi-word name gives it: its last word ("... Magistrates'
     Court", "Champaign County Board"), else its first ("County ...", "Gulf of ..."), else a place
     word inside it ("Northern Sea Route"); a street inside a name is no head ("Wall Street
-    Journal"); a club's last word (``data/team_words.txt``) makes it an organisation.
+    Journal"); the last word of a club, a paper or a trade (``data/org_last_words.txt``) makes it
+    an organisation.
     ``last_word`` stands for the last token's text where a lost space ran a word into it
     ("Northumbria Policewhich")."""
     if end - start < 2:
@@ -172,11 +173,12 @@ def _word_type(doc: Doc, start: int, end: int, last_word: str | None = None) -> 
     if doc[last].lower_ in COMPASS and last - 1 > start:
         last -= 1  # "James Street West": the head is before the direction
     t = tokens(doc)
+
     def lower(k: int) -> str:
         return last_word.lower() if last_word is not None and k == end - 1 else t.lower[k]
 
-    if lower(end - 1) in word_set("team_words.txt"):
-        return "ORG"  # "Manchester United", "Blackburn Rovers": a club, named after its town
+    if lower(end - 1) in word_set("org_last_words.txt"):
+        return "ORG"  # "Manchester United" GPE, "Mercury News" PERSON
     for k in (last, start, *range(start + 1, last)):
         if t.words[k][:1].isupper():
             label = name_words().get(lower(k))
