@@ -8,7 +8,7 @@ corpus that ends with it; when two full names share it ("George Bush", "Jeb Bush
 node of its own.
 
 Acronyms join the one longer name of the same type whose initials they spell ("EU" → "European
-Union"). Last, the user's alias file (``--aliases``) maps names onto canonical ones and keeps
+Union"), unless only one story spells that name and the acronym is in more than ``DOMINANCE``. Last, the user's alias file (``--aliases``) maps names onto canonical ones and keeps
 "never merge" pairs apart; ``wrong_relation_keys`` turns its wrong relations into the edges that
 ``assemble`` leaves out.
 
@@ -184,6 +184,12 @@ def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
             candidates = full_by_surname.get(name, [])
         elif " " not in name and _most_common(acc.spellings).replace(".", "").replace("&", "").isupper() and len(name) >= 2:
             candidates = [c for c in full_by_initials.get(name, []) if label[c] == label[name]]
+            chosen = _dominant(candidates, accs)
+            if chosen and len(accs[chosen].documents) == 1 and len(acc.documents) > DOMINANCE:
+                # not to a name one story spells out beside an acronym that many use: "ABC" of 14
+                # stories is not the "Apple Battery Charger" of one ("NATO" of 43 is the North
+                # Atlantic Treaty Organization of 2)
+                candidates = []
         if not candidates and label[name] in ("ORG", "PERSON") and name not in countries:
             # not to a trade-name form far rarer than the name itself: "Apple TV" in one story
             # beside "Apple" in 26 is a product of Apple, not Apple's full name

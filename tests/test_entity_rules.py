@@ -344,6 +344,18 @@ def test_across_documents_a_name_far_commoner_than_its_trade_name_form_stays_apa
     assert "Corvale" not in g.nodes["Corvale TV"]["aliases"]
 
 
+def test_across_documents_an_acronym_many_stories_use_keeps_off_one_storys_expansion(graph_of):
+    # one story's "Citizens Benefit Society (CBS)" does not define the CBS of four other stories
+    stories = [f"CBS reported on Monday that {n} people had died, the network said." for n in range(2, 6)]
+    expansion = "The Citizens Benefit Society (CBS) opened an office in {}."
+    g = graph_of(expansion.format("Ohio"), *stories)
+    assert "CBS" in g and g.nodes["CBS"]["documents"] == 4
+    # spelt out in two stories, the name is the acronym's ("NATO" of 43 stories, "North Atlantic
+    # Treaty Organization" of 2)
+    g = graph_of(expansion.format("Ohio"), expansion.format("Maine"), *stories)
+    assert "CBS" not in g and g.nodes["Citizens Benefit Society"]["documents"] == 6
+
+
 def test_across_documents_a_company_and_its_branch_stay_apart(graph_of):
     g = graph_of("Apple Japan opened a store in Tokyo.", "Apple reported record sales.")
     assert "Apple" in g and "Apple Japan" in g
