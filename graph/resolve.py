@@ -158,6 +158,7 @@ def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
     one country's institution it names ("senate" → "united states senate")."""
     label = {name: _most_common(acc.labels) for name, acc in accs.items()}
     company_words = word_set("company_words.txt")
+    institution_words = word_set("org_nouns.txt") | word_set("state_organs.txt") | word_set("institution_words.txt")
     full_by_surname: dict[str, list[str]] = defaultdict(list)
     full_by_initials: dict[str, list[str]] = defaultdict(list)
     by_head: dict[str, list[str]] = defaultdict(list)  # "airtran" → ["airtran airways"]
@@ -175,7 +176,7 @@ def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
                     if all(w in company_words for w in words[n:]):
                         by_head[" ".join(words[:n])].append(name)
                 for n in (1, 2, 3):
-                    if len(words) > n and " ".join(words[:n]) in countries:
+                    if len(words) > n and " ".join(words[:n]) in countries and _names_a_body(words[n:], institution_words):
                         by_country_rest[" ".join(words[n:])].append(name)
     target = {name: name for name in accs}
     for name, acc in accs.items():
@@ -199,6 +200,12 @@ def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
         if chosen:
             target[name] = chosen
     return target
+
+
+def _names_a_body(words: list[str], institution_words: frozenset[str]) -> bool:
+    """Whether words after a country's name name a body of it: one of them is an institution's
+    word ("senate", "department", "centers"), not a name of its own ("taliban", "youtube")."""
+    return any(w in institution_words or w.removesuffix("s") in institution_words for w in words)
 
 
 @dataclass(frozen=True)

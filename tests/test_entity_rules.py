@@ -336,6 +336,13 @@ def test_across_documents_a_national_body_joins_its_full_name(graph_of):
     assert "Senate" in g.nodes["United States Senate"]["aliases"]
 
 
+def test_across_documents_a_name_of_its_own_does_not_join_a_country_form(graph_of):
+    # "Pakistan Taliban" is a group of its own, not the country's Taliban as "US Senate" is its Senate
+    g = graph_of("Pakistan Taliban fighters attacked a convoy in Peshawar.",
+                 "The Taliban attacked a convoy in Kandahar, officials said.")
+    assert "Taliban" in g and "Pakistan Taliban" in g
+
+
 def test_across_documents_a_name_far_commoner_than_its_trade_name_form_stays_apart(graph_of):
     # "Corvale TV" in one story beside "Corvale" in three is a product, not Corvale's full name
     g = graph_of("Corvale TV launched in Ohio.",
