@@ -4,8 +4,9 @@ Local entities whose names are equal (ignoring case, dots and accents, and with 
 alias read as its country: "U.S. Army" is "United States Army") are one entity; its type is the vote
 of their types weighted by mentions, and its name the most used spelling. A lone surname from a
 document that never names the person in full ("Trump") joins the only full PERSON name in the
-corpus that ends with it; when two full names share it ("George Bush", "Jeb Bush") it stays a
-node of its own.
+corpus that ends with it, unless it is a given name or far commoner than that name ("McLaren" of
+six stories, the team, is not the "Bill McLaren" of one); when two full names share it ("George
+Bush", "Jeb Bush") it stays a node of its own.
 
 Acronyms join the one longer name of the same type whose initials they spell ("EU" → "European
 Union"), unless only one story spells that name and the acronym is in more than ``DOMINANCE``. Last, the user's alias file (``--aliases``) maps names onto canonical ones and keeps
@@ -157,7 +158,7 @@ def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
     an organisation's short name to its trade-name form ("airtran" → "airtran airways") or to the
     one country's institution it names ("senate" → "united states senate")."""
     label = {name: _most_common(acc.labels) for name, acc in accs.items()}
-    company_words = word_set("company_words.txt")
+    company_words, given_names = word_set("company_words.txt"), word_set("given_names.txt")
     institution_words = word_set("org_nouns.txt") | word_set("state_organs.txt") | word_set("institution_words.txt")
     full_by_surname: dict[str, list[str]] = defaultdict(list)
     full_by_initials: dict[str, list[str]] = defaultdict(list)
@@ -182,7 +183,11 @@ def _attachments(accs: dict[str, _Accumulator]) -> dict[str, str]:
     for name, acc in accs.items():
         candidates: list[str] = []
         if " " not in name and label[name] == "PERSON":
-            candidates = full_by_surname.get(name, [])
+            # a given name is no surname ("Robert" of four stories is not "Alain Robert"), and a
+            # lone name far commoner than any full name ending with it is no one's surname
+            # ("McLaren" of six stories, the team, is not the "Bill McLaren" of one)
+            candidates = [] if name in given_names else [
+                c for c in full_by_surname.get(name, []) if DOMINANCE * len(accs[c].documents) >= len(acc.documents)]
         elif " " not in name and _most_common(acc.spellings).replace(".", "").replace("&", "").isupper() and len(name) >= 2:
             candidates = [c for c in full_by_initials.get(name, []) if label[c] == label[name]]
             chosen = _dominant(candidates, accs)

@@ -319,6 +319,14 @@ def test_a_lone_surname_with_two_equal_candidates_stays(graph_of):
     assert "Varga" not in g.nodes["Lena Varga"]["aliases"]
 
 
+def test_a_lone_name_far_commoner_than_the_one_full_name_stays_apart(graph_of):
+    # "Varga" alone in four stories is not the "Tomas Varga" of one; nor is a given name a surname
+    g = graph_of("Tomas Varga spoke in Ohio.", *[f"Mr. Varga told reporters on day {n} the bill would pass." for n in range(1, 5)])
+    assert "Varga" in g and "Varga" not in g.nodes["Tomas Varga"]["aliases"]
+    g = graph_of("Peter Klaus climbed the tower in Dubai.", "Klaus told reporters the climb was hard.")
+    assert "Klaus" in g and "Klaus" not in g.nodes["Peter Klaus"]["aliases"]
+
+
 def test_across_documents_company_forms_join(graph_of):
     g = graph_of(
         "Corvale Corporation reported a loss on Monday.",
