@@ -62,6 +62,7 @@ class Gazetteer:
     country_adjectives: dict[str, str]  # folded adjective → canonical country name
     country_groups: dict[str, str]  # folded plural people noun → canonical country name
     groups: dict[str, str]  # folded group form (noun or adjective) → canonical group name
+    faiths: frozenset[str] = frozenset()  # folded forms of religions (``religions.tsv``), groups whatever the model said
 
     def country(self, name: str) -> str | None:
         return self.country_names.get(fold(name))
@@ -98,11 +99,15 @@ def gazetteer() -> Gazetteer:
         for noun in _split(nouns):
             people[fold(noun)] = canonical
     groups: dict[str, str] = {}
-    for row in table("groups.tsv"):
-        canonical, forms = (*row, "")[:2]
-        for form in [canonical, *_split(forms)]:
-            groups[fold(form)] = canonical
-    return Gazetteer(names, adjectives, people, groups)
+    faiths: set[str] = set()
+    for filename in ("groups.tsv", "religions.tsv"):
+        for row in table(filename):
+            canonical, forms = (*row, "")[:2]
+            for form in [canonical, *_split(forms)]:
+                groups[fold(form)] = canonical
+                if filename == "religions.tsv":
+                    faiths.add(fold(form))
+    return Gazetteer(names, adjectives, people, groups, frozenset(faiths))
 
 
 @lru_cache(maxsize=1)

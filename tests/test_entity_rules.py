@@ -1610,3 +1610,17 @@ def test_a_generation_suffix_after_a_comma_is_part_of_the_name(extract):
 def test_people_listed_with_commas_stay_apart(extract):
     found = set(names(extract("Dale Earnhardt, Jeff Gordon and Tony Stewart rounded out the top ten.")))
     assert {"Dale Earnhardt", "Jeff Gordon", "Tony Stewart"} <= found
+
+
+# --- religions ----------------------------------------------------------------------------------
+
+def test_a_religion_is_a_group_whatever_the_model_said(extract):
+    x = extract("Islam is the second largest religion. Many converted to Shiite Islam in the region.")
+    assert entity_of(x, "Islam").label == "NORP"  # the model: ORG
+    assert entity_of(x, "Shiite Islam").name == "Shia Islam"
+
+
+def test_a_one_word_group_noun_still_needs_the_models_word(extract):
+    # "Labour" names a party as well as a group noun would: only religions are groups whatever the model said
+    x = extract("Labour won the election in Britain on Thursday, and Labour leaders celebrated.")
+    assert entity_of(x, "Labour").label == "ORG"

@@ -337,7 +337,7 @@ def _typed(cand: Candidate, doc: Doc, states_named: frozenset[str] = frozenset()
         return cand
     # "Labour", "Roma" are names too: a one-word group form counts when the model said NORP; a
     # people's plural ("North Koreans") or a group of several words ("Bosnian Serb") always does
-    several = len(words) > 1 or fold(cand.form) in gaz.country_groups
+    several = len(words) > 1 or fold(cand.form) in gaz.country_groups or fold(cand.form) in gaz.faiths
     group = gaz.group(cand.form) if cand.label == "NORP" or several else None
     if not group and cand.label == "NORP" and cand.end - cand.start > 1 and doc[cand.end - 1].pos_ == "PROPN" and not adjective_of:
         cand.label = "ORG"  # a group is not named like "Saudi Aramco"; a company is
