@@ -698,6 +698,14 @@ def test_a_company_after_another_of_stays_an_organisation(extract):
     assert entity_of(extract("Shares of Toyota rose on Monday in Tokyo trading."), "Toyota").label == "ORG"
 
 
+def test_a_name_that_speaks_or_is_met_is_no_town(extract):
+    # Merkel, Texas has 2,600 people; people say things and are met, towns are not
+    x = extract("The Kremlin said it would respond. Vladimir Putin met Merkel on Monday.")
+    assert entity_of(x, "Merkel").label == "PERSON"
+    x = extract("Merkel said the talks had failed.")
+    assert entity_of(x, "Merkel").label == "PERSON"
+
+
 def test_a_person_named_like_a_town_stays_a_person(extract):
     # a title or a role marks the person; a town's name that is also a surname is not in the list
     x = extract("Detective Inspector Winterthur said the case was closed. Winterthur thanked the witnesses.")

@@ -454,9 +454,10 @@ def _vote(members: list[_Group], full: _Group) -> str:
         # each bare use counts for PERSON, not for the label the model gave it ("Assange" ORG twelve times)
         votes["PERSON"] += SURNAME_USAGE_VOTE + SHORT_FORM_VOTE * len(surname_uses)
     if votes.get("PERSON") and not full.name.isupper() and is_town(full.name) and not any(
-            label == "PERSON" for c in candidates for label, _ in c.cues):
+            label == "PERSON" for c in candidates for label, _ in c.cues) and not any(c.acts_as_person for c in candidates):
         # "Winterthur", "Punta Cana" PERSON with no title or role: a town the model has not seen
-        # (the list leaves out names that are people's names too, "Warren", "Obama")
+        # (the list leaves out names that are people's names too, "Warren", "Obama"), unless the
+        # text has it speak or be met ("Putin met Merkel": Merkel, Texas is a town too)
         votes["GPE"] += TOWN_VOTE * sum(c.label == "PERSON" for c in candidates)
     if _given_and_surname(full) and not any(label != "PERSON" for c in candidates for label, _ in c.cues):
         # "Naoto Kan", "Bianca Jagger" ORG with no cue for another type: a given name and a word

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..data import phrase_tuples, word_set
+from ..data import phrase_tuples, table, word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer, is_town
 from .names import (
     NAME_SUFFIXES,
@@ -87,6 +87,27 @@ class Candidate:
     alias_word: str = ""  # that subject's word, folded: a name the model did not tag there ("Dio (born ...)")
     alias_named: bool = False  # given right after "name", "nickname", ...: a person's name, of any length
     repeated: bool = False  # a name the model tagged elsewhere and not here: its label is no new vote
+    acts_as_person: bool = False  # the subject of a reporting verb or the object of a meeting one ("met Merkel")
+
+
+@lru_cache(maxsize=1)
+def _person_verbs() -> frozenset[tuple[str, str]]:
+    return frozenset((role, lemma) for role, lemma in table("person_verbs.tsv"))
+
+
+def _acts_as_person(root: Token) -> bool:
+    """Whether a name is in a role only people have (``data/person_verbs.tsv``): the subject of
+    "say" ("Merkel said"), the object of "meet" ("Putin met Merkel", "met with Merkel")."""
+    head = root.head
+    if root.dep_ == "nsubj":
+        role = "subject"
+    elif root.dep_ == "dobj":
+        role = "object"
+    elif root.dep_ == "pobj" and head.lower_ == "with":
+        role, head = "object", head.head
+    else:
+        return False
+    return head.pos_ == "VERB" and (role, head.lemma_.lower()) in _person_verbs()
 
 
 def _located(cand: Candidate, doc: Doc) -> Candidate:
@@ -97,6 +118,7 @@ def _located(cand: Candidate, doc: Doc) -> Candidate:
     cand.before = t.words[cand.start - 1] if cand.start > 0 else ""
     first = doc[cand.start]
     cand.subject = first.head.dep_ in SUBJECT_DEPS or first.dep_ in SUBJECT_DEPS
+    cand.acts_as_person = _acts_as_person(doc[cand.start:cand.end].root)
     subject = _alias_subject(doc, cand.start, cand.end)
     if subject is not None:
         cand.alias_of, cand.alias_pronoun = subject.i, subject.lower_ in PERSONAL_PRONOUNS
