@@ -1632,3 +1632,20 @@ def test_a_one_word_group_noun_still_needs_the_models_word(extract):
     # "Labour" names a party as well as a group noun would: only religions are groups whatever the model said
     x = extract("Labour won the election in Britain on Thursday, and Labour leaders celebrated.")
     assert entity_of(x, "Labour").label == "ORG"
+
+
+# --- national bodies named without their country --------------------------------------------------
+
+def test_a_national_body_without_its_country_is_the_documents_countrys(graph_of):
+    g = graph_of("Chile sent troops north. In Santiago, Chile, the Supreme Court ruled that Chile had erred.",
+                 "Pakistan appealed. The Supreme Court of Pakistan heard the case, and Pakistan's Supreme Court ruled.",
+                 "Kenya voted. The Supreme Court said Kenya would hold the vote again, Kenya's officials said.")
+    assert "Chile Supreme Court" in g and "Kenya Supreme Court" in g
+    assert "Supreme Court" not in g  # one node for two countries' courts before
+
+
+def test_a_national_body_stays_unnamed_where_no_country_leads(extract):
+    x = extract("Chile and Peru signed the treaty. The Supreme Court of neither country has ruled.")
+    assert "Supreme Court" in names(x)
+    x = extract("Chile sent troops. The Government of Chile said the Government would not resign, Chile said.")
+    assert not any(n.startswith("Chile Government") for n in names(x))  # a state organ is the country itself

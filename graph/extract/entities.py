@@ -24,15 +24,19 @@ Method:
    - two organisation names of 12 characters or more that differ by at most two letters in the
      words they share (a typo or a spelling variant: "Ministry of Defence" / "Defense").
    Names the gazetteer identified (countries, groups) are never joined to a longer name.
-3. The entity's type is a weighted vote: mentions of the full name count 1, short forms 0.5,
+3. A national body named without its country ("Parliament", "Supreme Court") is named with the
+   country the document is about, when one country leads ("United Kingdom Parliament"), so that
+   across documents each country's body is a node of its own.
+4. The entity's type is a weighted vote: mentions of the full name count 1, short forms 0.5,
    context cues their weight (``mentions.py``), and a bare surname used later counts 2 for
    PERSON, the way news refers back to people, and each of its uses 0.5 more.
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
-from ..data import word_set
+from ..data import table, word_set
 from ..gazetteer import NAME_JOINERS, all_initials, fold, gazetteer, is_town
 from ..records import LocalEntity, Mention
 from .added_spans import is_territory
@@ -512,4 +516,38 @@ def group_entities(
         aliases = tuple(sorted({c.form for g in members for c in g.candidates} | {full.name}))
         entities.append(LocalEntity(key, full.name, _vote(members, full), aliases, count))
     mentions.sort(key=lambda m: m.start_char)
-    return entities, mentions, token_keys
+    return _national_bodies(entities), mentions, token_keys
+
+
+BODY_COUNTRY_DOMINANCE = 3  # mentions of the document's country over those of the next one
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Head words of a national body's name (``data/national_body_words.tsv``), and every word it may hold."""
+    rows = table("national_body_words.tsv")
+    heads = frozenset(word for word, role in rows if role == "head")
+    return heads, frozenset(word for word, _ in rows) | word_set("generic_words.txt")
+
+
+def _national_bodies(entities: list[LocalEntity]) -> list[LocalEntity]:
+    """A national body named without its country ("Parliament", "Supreme Court", "Interior
+    Ministry") is named with the country its document is about, the one country named three
+    times as often as any other: "United Kingdom Parliament". Across documents it then joins that
+    country's body ("UK Parliament") and not another country's. A state organ ("the Government")
+    stands for the country itself and is left alone; so is every body where no country leads."""
+    gaz = gazetteer()
+    countries = Counter({e.name: e.mentions for e in entities if e.label == "GPE" and gaz.country(e.name) == e.name})
+    ranked = countries.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < BODY_COUNTRY_DOMINANCE * ranked[1][1]):
+        return entities
+    country = ranked[0][0]
+    heads, words = _body_words()
+    out = []
+    for entity in entities:
+        folded = fold(entity.name).split()
+        if (entity.label == "ORG" and folded and (folded[-1] in heads or folded[-1].removesuffix("s") in heads)
+                and all(w in words or w.removesuffix("s") in words for w in folded)):
+            entity = LocalEntity(entity.key, f"{country} {entity.name}", entity.label, entity.aliases, entity.mentions)
+        out.append(entity)
+    return out
