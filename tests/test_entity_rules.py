@@ -1649,3 +1649,17 @@ def test_a_national_body_stays_unnamed_where_no_country_leads(extract):
     assert "Supreme Court" in names(x)
     x = extract("Chile sent troops. The Government of Chile said the Government would not resign, Chile said.")
     assert not any(n.startswith("Chile Government") for n in names(x))  # a state organ is the country itself
+
+
+# --- vehicles and flights ---------------------------------------------------------------------
+
+def test_a_ship_or_a_flight_is_no_entity_but_its_airline_is(extract):
+    found = set(names(extract("HMS Astute ran aground near Skye. Lion Air Flight 610 crashed near Jakarta on Monday.")))
+    assert not any(n.startswith("HMS") for n in found)
+    assert "Lion Air" in found and not any("Flight" in n for n in found)
+
+
+def test_a_name_after_a_common_noun_that_is_no_vehicle_stays(extract):
+    found = set(names(extract("The airline Lion Air said the tanker crew of Pertamina were safe, "
+                              "and the minister Budi Karya Sumadi agreed.")))
+    assert "Budi Karya Sumadi" in found

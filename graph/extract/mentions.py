@@ -499,6 +499,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue
         if _numbered(label, toks.words[start:end]):
             continue  # "IE9" GPE, "Windows 7" NORP, "Chrome 4+" PERSON: a product or a version
+        if _is_vehicle(doc, toks, start, end):
+            continue  # "HMS Astute", "the tanker Ocean Pearl": a vehicle (guideline §1)
         if end - start == 1 and toks.lower[start].rstrip(".") in NAME_SUFFIXES:
             continue  # "Jr." the model or a cut title left alone: no name
         if _double_bracketed(toks.words, start, end):
@@ -556,6 +558,21 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         out.append(_typed(cand, doc, states_named, plain))
     covered = {i for _, _, s, e, _ in spans for i in range(s, e)}
     return [_located(c, doc) for c in sorted(out + _hyphen_countries(doc, covered, sent_ids), key=lambda c: c.start)]
+
+
+@lru_cache(maxsize=1)
+def _vehicle_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = table("vehicle_words.tsv")
+    return frozenset(w for kind, w in rows if kind == "prefix"), frozenset(w for kind, w in rows if kind == "noun")
+
+
+def _is_vehicle(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
+    """A ship's, rig's or spacecraft's name (``data/vehicle_words.tsv``): a ship's prefix starts
+    it ("HMS Astute"), or a vehicle noun stands right before it ("the rig Deepwater Horizon")."""
+    prefixes, nouns = _vehicle_words()
+    if end - start > 1 and toks.words[start] in prefixes:
+        return True
+    return start > 0 and toks.lower[start - 1] in nouns and doc[start - 1].pos_ == "NOUN"
 
 
 def _double_bracketed(words: list[str], start: int, end: int) -> bool:

@@ -238,6 +238,9 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
                 and doc[end].text[:1].isupper() and end not in others):
             end += 1  # "Sharm el-[Sheikh]": the model stopped at the hyphen
         start, end = _clean_bounds(doc, start, end)
+        flight = next((k for k in range(start + 1, end - 1) if doc[k].text == "Flight" and doc[k + 1].like_num), None)
+        if flight is not None:
+            end = flight  # "[Lion Air] Flight 610": the airline; the flight is no entity
         if start >= end:
             continue
         letters = doc[end - 1].text.replace(".", "")
