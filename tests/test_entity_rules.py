@@ -1587,6 +1587,11 @@ def test_a_railway_or_a_paper_named_by_its_last_word_is_an_organisation(extract)
     assert entity_of(x, "Florida East Coast Railway").label == "ORG"  # the model: LOC
 
 
+def test_a_hospital_is_an_organisation(extract):
+    x = extract("St. Mary's Hospital said two people were hurt in Dublin on Monday.")
+    assert entity_of(x, "St. Mary's Hospital").label == "ORG"  # the model: GPE
+
+
 def test_a_club_word_that_starts_a_name_does_not_make_it_a_club(extract):
     x = extract("The United Arab Emirates and the United States signed the deal in Abu Dhabi.")
     assert entity_of(x, "United Arab Emirates").label == "GPE"
