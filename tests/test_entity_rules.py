@@ -1668,3 +1668,19 @@ def test_a_name_after_a_common_noun_that_is_no_vehicle_stays(extract):
     found = set(names(extract("The airline Lion Air said the tanker crew of Pertamina were safe, "
                               "and the minister Budi Karya Sumadi agreed.")))
     assert "Budi Karya Sumadi" in found
+
+
+# --- titles of works --------------------------------------------------------------------------
+
+def test_a_title_after_a_work_noun_is_no_entity(extract):
+    found = set(names(extract("Cameron won an Oscar in 1997 for his film Titanic, and his 3D epic Avatar "
+                              "was shown in Paris. It was based on the 2004 film, The Motorcycle Diaries, "
+                              "produced by Robert Redford.")))
+    assert not {"Titanic", "Avatar"} & found and not any("Motorcycle" in n for n in found)
+    assert {"Paris", "Robert Redford"} <= found
+
+
+def test_a_name_after_a_work_noun_that_starts_a_clause_stays(extract):
+    found = set(names(extract("In the film, Smith plays a lawyer from Chicago. The song Jackson wrote for "
+                              "Madonna was a hit in Britain.")))
+    assert {"Smith", "Jackson", "Madonna"} <= found

@@ -501,6 +501,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             continue  # "IE9" GPE, "Windows 7" NORP, "Chrome 4+" PERSON: a product or a version
         if _is_vehicle(doc, toks, start, end):
             continue  # "HMS Astute", "the tanker Ocean Pearl": a vehicle (guideline §1)
+        if _is_work_title(doc, start, end):
+            continue  # "the film Avatar", "the series Sister Wives": a title of a work
         if end - start == 1 and toks.lower[start].rstrip(".") in NAME_SUFFIXES:
             continue  # "Jr." the model or a cut title left alone: no name
         if _double_bracketed(toks.words, start, end):
@@ -573,6 +575,28 @@ def _is_vehicle(doc: Doc, toks: Tokens, start: int, end: int) -> bool:
     if end - start > 1 and toks.words[start] in prefixes:
         return True
     return start > 0 and toks.lower[start - 1] in nouns and doc[start - 1].pos_ == "NOUN"
+
+
+def _is_work_title(doc: Doc, start: int, end: int) -> bool:
+    """A title right after a noun for a creative work (``data/work_nouns.txt``: "the film Avatar",
+    "the 2004 film, The Motorcycle Diaries" in apposition), not the subject of a clause about the
+    work ("the song Jackson wrote")."""
+    root = doc[start:end].root
+    i = start - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1  # "the film, The Motorcycle Diaries" with "The" left out of the span
+    if i > 0 and doc[i].text == ",":
+        if root.dep_ != "appos":
+            return False  # "In the film, Smith plays ...": a new clause's subject
+        i -= 1
+    if i < 0:
+        return False
+    noun = doc[i]
+    if not (noun.pos_ == "NOUN" and noun.is_lower and noun.lemma_.lower() in word_set("work_nouns.txt")):
+        return False
+    # not the subject of a clause that describes the noun ("the song Jackson wrote")
+    clause = root.head
+    return not (root.dep_ in ("nsubj", "nsubjpass") and clause.dep_ in ("relcl", "acl") and clause.head == noun)
 
 
 def _double_bracketed(words: list[str], start: int, end: int) -> bool:
