@@ -1684,3 +1684,15 @@ def test_a_name_after_a_work_noun_that_starts_a_clause_stays(extract):
     found = set(names(extract("In the film, Smith plays a lawyer from Chicago. The song Jackson wrote for "
                               "Madonna was a hit in Britain.")))
     assert {"Smith", "Jackson", "Madonna"} <= found
+
+
+# --- places the model typed as something else -------------------------------------------------
+
+def test_a_listed_town_the_model_called_a_product_is_a_place_after_in(extract):
+    x = extract("The School of Oceanographic Studies in Calcutta commented that the island had gone.")
+    assert names(x).get("Calcutta") is not None and names(x)["Calcutta"].label == "GPE"
+
+
+def test_a_listed_town_that_modifies_a_noun_stays_out(extract):
+    found = set(names(extract("Billy Kidd became the first American to win a medal in Alpine ski racing.")))
+    assert "Alpine" not in found and "Billy Kidd" in found

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..data import word_set
-from ..gazetteer import NAME_JOINERS, fold, gazetteer
+from ..gazetteer import NAME_JOINERS, fold, gazetteer, is_town
 from .names import NAME_SUFFIXES, _is_role, _modifies_noun, _text, _title_before, _title_starts
 from .tokens import model_ents, tokens
-from .added_spans import _platform_spans, _repeated_names, _spelled_names, _territory_spans, _untagged_people, is_platform
+from .added_spans import _platform_spans, _repeated_names, _spelled_names, _territory_spans, _untagged_people, is_platform, is_region
 from .splits import (
     _clean_bounds,
     _comma_parts,
@@ -180,6 +180,18 @@ def span_context(doc: Doc) -> SpanContext:
     return SpanContext(labels, Counter(names), frozenset(words))
 
 
+NON_NAME_LABELS = ("PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+PLACE_PREPOSITIONS = ("in", "at", "near", "from", "outside")
+
+
+def _listed_place_after_preposition(doc: Doc, ent: Span) -> bool:
+    """A town or region of the lists the model typed as a product, work, law or language, right
+    after a place's preposition ("the School of Oceanographic Studies in Calcutta" PRODUCT)."""
+    return (ent.label_ in NON_NAME_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
+            and not _modifies_noun(ent[-1])  # "in Alpine ski racing"
+            and (is_town(ent.text) or is_region(ent.text)))
+
+
 def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) -> list[tuple[Span, int, int]]:
     """Wanted entity spans with repaired bounds; a country+person span becomes two spans.
     ``context`` is the whole document's when ``doc`` is one of its parts (default: ``doc``'s own)."""
@@ -193,8 +205,10 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
         or is_platform(e.text)
         # "the Polish Embassy" FAC or WORK_OF_ART: a body that acts is an organisation (guideline §1)
         or ("ORG" in types and e.label_ in ("FAC", "WORK_OF_ART") and e[-1].lower_ in word_set("org_nouns.txt"))
+        or ("GPE" in types and _listed_place_after_preposition(doc, e))
     ]
-    ents = [Span(doc, e.start, e.end, label="ORG") if e.label_ in ("FAC", "WORK_OF_ART") else e for e in ents]
+    ents = [Span(doc, e.start, e.end, label="GPE") if _listed_place_after_preposition(doc, e) else
+            Span(doc, e.start, e.end, label="ORG") if e.label_ in ("FAC", "WORK_OF_ART") else e for e in ents]
     ents = _join_dangling(_join_person_parts(doc, _platform_spans(doc, _territory_spans(doc, ents, types), types)))
     if "ORG" in types:
         spelled = _spelled_names(doc)
