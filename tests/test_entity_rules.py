@@ -1696,3 +1696,17 @@ def test_a_listed_town_the_model_called_a_product_is_a_place_after_in(extract):
 def test_a_listed_town_that_modifies_a_noun_stays_out(extract):
     found = set(names(extract("Billy Kidd became the first American to win a medal in Alpine ski racing.")))
     assert "Alpine" not in found and "Billy Kidd" in found
+
+
+def test_a_demonym_and_a_capitalised_national_body_are_one_organisation(extract):
+    found = names(extract("Payette dissolved the 42nd Canadian Parliament. Salmond addressed the devolved "
+                          "Scottish Parliament, and the Pakistani Air Force bombed the camps."))
+    assert {"Canadian Parliament", "Scottish Parliament", "Pakistani Air Force"} <= set(found)
+    assert all(found[n].label == "ORG" for n in ("Canadian Parliament", "Scottish Parliament"))
+
+
+def test_a_demonym_before_a_lower_case_body_or_a_proper_name_stays_the_country(extract):
+    found = set(names(extract("The Russian army moved in, the Chinese Xinhua agency reported, and American "
+                              "Senate Majority Leader Harry Reid spoke.")))
+    assert {"Russia", "China", "Xinhua"} <= found
+    assert not any(n.startswith(("Russian", "Chinese", "American")) for n in found)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..data import phrase_tuples
+from ..data import phrase_tuples, table
 from ..gazetteer import fold, gazetteer
 from .names import _person_before, _role_words, _text, _title_before, name_words
 from .tokens import tokens
@@ -104,6 +104,47 @@ def _territory_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[
         return ents
     kept = [e for e in ents if not any(e.start < b and a < e.end for a, b in found)]
     return sorted([*kept, *(Span(doc, a, b, label="GPE") for a, b in found)], key=lambda e: e.start)
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = table("national_body_words.tsv")
+    return frozenset(w for w, role in rows if role == "head"), frozenset(w for w, _ in rows)
+
+
+def _demonym_body_spans(doc: Doc, ents: list[Span], types: frozenset[str]) -> list[Span]:
+    """``ents`` with a country's adjective and the capitalised national body after it as one ORG
+    span, as the guideline writes "Indian Army" (§2): the model tags "Scottish" NORP and
+    "Parliament" ORG, or leaves "Parliament" of "the 42nd Canadian Parliament" untagged. The body
+    is made of body words only and ends with a body noun (``data/national_body_words.tsv``:
+    "Air Force", "Coast Guard"); a proper name after the adjective ("Chinese Xinhua") and a body
+    in lower case ("Russian army", the country's mention, §4) are left alone."""
+    if "ORG" not in types:
+        return ents
+    heads, words = _body_words()
+    toks = tokens(doc)
+    starts = {e.start: e for e in ents}
+    out, skip = [], set()
+    for e in ents:
+        if e.start in skip:
+            continue
+        if e.label_ == "NORP" and gazetteer().adjective_country(e.text):
+            end = e.end
+            while (end < len(doc) and toks.words[end][:1].isupper() and toks.lower[end] in words
+                   and (end not in starts or starts[end].label_ == "ORG")
+                   and not any(o.start < end < o.end for o in ents)):
+                end += 1
+            while end > e.end and toks.lower[end - 1] not in heads:
+                end -= 1
+            nested = [o for o in ents if e.end <= o.start and o.end <= end]
+            if (end > e.end and all(o.label_ == "ORG" for o in nested)
+                    and not any(o.start < end < o.end for o in ents)
+                    and not (end < len(doc) and toks.words[end][:1].isupper())):  # "American Senate Majority Leader"
+                out.append(Span(doc, e.start, end, label="ORG"))
+                skip |= {o.start for o in nested}
+                continue
+        out.append(e)
+    return out
 
 
 ACRONYM = re.compile(r"^[A-Z]{3,8}$")

@@ -16,7 +16,7 @@ from ..data import word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer, is_town
 from .names import NAME_SUFFIXES, _is_role, _modifies_noun, _text, _title_before, _title_starts
 from .tokens import model_ents, tokens
-from .added_spans import _platform_spans, _repeated_names, _spelled_names, _territory_spans, _untagged_people, is_platform, is_region
+from .added_spans import _demonym_body_spans, _platform_spans, _repeated_names, _spelled_names, _territory_spans, _untagged_people, is_platform, is_region
 from .splits import (
     _clean_bounds,
     _comma_parts,
@@ -209,7 +209,7 @@ def _spans(doc: Doc, types: frozenset[str], context: SpanContext | None = None) 
     ]
     ents = [Span(doc, e.start, e.end, label="GPE") if _listed_place_after_preposition(doc, e) else
             Span(doc, e.start, e.end, label="ORG") if e.label_ in ("FAC", "WORK_OF_ART") else e for e in ents]
-    ents = _join_dangling(_join_person_parts(doc, _platform_spans(doc, _territory_spans(doc, ents, types), types)))
+    ents = _join_dangling(_join_person_parts(doc, _platform_spans(doc, _territory_spans(doc, _demonym_body_spans(doc, ents, types), types), types)))
     if "ORG" in types:
         spelled = _spelled_names(doc)
         ents = sorted([*(e for e in ents if not any(e.start < s.end and s.start < e.end for s in spelled)), *spelled],
