@@ -1337,6 +1337,13 @@ def test_a_town_that_beats_another_is_a_club_but_countries_and_people_stay(extra
     assert entity_of(x, "Obama").label == entity_of(x, "McCain").label == "PERSON"
 
 
+def test_a_town_the_model_called_a_person_that_plays_a_club_is_a_club_throughout(extract):
+    x = extract("On Saturday, Leongatha defeated Drouin by ten points. Leongatha finished the season in third "
+                "place. Obama defeated the Republican Party in Ohio.")
+    assert entity_of(x, "Leongatha").label == "ORG"  # GeoNames lists the town: its vote goes to the club
+    assert entity_of(x, "Obama").label == "PERSON"
+
+
 def test_a_place_and_the_district_abbreviation_after_its_comma_are_one_name(extract):
     x = extract("The senator flew to Washington, D.C. on Monday. The Washington D.C. police said so. "
                 "He lives in England, UK, and works in Austin, Texas.")

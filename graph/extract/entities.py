@@ -462,7 +462,10 @@ def _vote(members: list[_Group], full: _Group) -> str:
         # "Winterthur", "Punta Cana" PERSON with no title or role: a town the model has not seen
         # (the list leaves out names that are people's names too, "Warren", "Obama"), unless the
         # text has it speak or be met ("Putin met Merkel": Merkel, Texas is a town too)
-        votes["GPE"] += TOWN_VOTE * sum(c.label == "PERSON" for c in candidates)
+        # a town that plays another somewhere in the text is its club throughout (the guideline gives
+        # each name one entity of a document: "Leongatha defeated Drouin")
+        town = "ORG" if any(c.plays for c in candidates) else "GPE"
+        votes[town] += TOWN_VOTE * sum(c.label == "PERSON" for c in candidates)
     if _given_and_surname(full) and not any(label != "PERSON" for c in candidates for label, _ in c.cues):
         # "Naoto Kan", "Bianca Jagger" ORG with no cue for another type: a given name and a word
         # that is no organisation's or place's word name a person (not so for places: "Hong Kong")

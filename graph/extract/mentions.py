@@ -88,6 +88,7 @@ class Candidate:
     alias_named: bool = False  # given right after "name", "nickname", ...: a person's name, of any length
     repeated: bool = False  # a name the model tagged elsewhere and not here: its label is no new vote
     acts_as_person: bool = False  # the subject of a reporting verb or the object of a meeting one ("met Merkel")
+    plays: bool = False  # one side of a match against another club ("Wonthaggi defeated Leongatha")
 
 
 @lru_cache(maxsize=1)
@@ -550,6 +551,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             cand.cues.append(("GPE", CUE_WEIGHT))
         if end - start == 1 and not gazetteer().country(form) and _plays_another(doc[start], span_labels):
             cand.cues.append(("ORG", CUE_WEIGHT))  # "Wonthaggi defeated Leongatha": two clubs
+            cand.plays = True
         if label == "PERSON" and not titled:
             context = _context_type(doc, start, end)
             if context:
@@ -651,20 +653,31 @@ SIDE_PREPOSITIONS = frozenset({"to", "against", "with"})
 def _plays_another(token: Token, span_labels: dict[int, str]) -> bool:
     """``token`` is one side of a match verb (``data/contest_verbs.txt``) whose other side is a
     place or organisation name that is no country: "Wonthaggi defeated Leongatha", "losing to
-    Yarram" after a club's name. People are left out ("Obama defeated McCain")."""
+    Yarram" after a club's name, also when the model called this side a person but it is a listed
+    town ("Leongatha" PERSON "defeated Drouin"). People are left out ("Obama defeated McCain")."""
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in SIDE_PREPOSITIONS:
         verb = verb.head
     elif token.dep_ not in ("nsubj", "dobj"):
         return False
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("contest_verbs.txt") or span_labels.get(token.i) == "PERSON":
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("contest_verbs.txt"):
+        return False
+    towns = is_town(token.text)
+    if span_labels.get(token.i) == "PERSON" and not towns:
         return False
     sides = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
     sides += [g for p in verb.children if p.dep_ == "prep" and p.lower_ in SIDE_PREPOSITIONS for g in p.children if g.dep_ == "pobj"]
     if verb.dep_ in ("xcomp", "advcl", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
         sides += [c for c in verb.head.children if c.dep_ == "nsubj"]  # "Leongatha finished ..., losing to Moe"
-    return any(s.i != token.i and span_labels.get(s.i) in ("GPE", "ORG") and not gazetteer().country(s.text)
-               for s in sides)
+
+    def other_club(side: Token) -> bool:
+        if side.i == token.i or gazetteer().country(side.text):
+            return False
+        if span_labels.get(side.i) in ("GPE", "ORG"):
+            return True
+        return towns and side.i in span_labels and is_town(side.text)
+
+    return any(other_club(s) for s in sides)
 
 
 COMMON_WORDS = frozenset({"NOUN", "ADJ", "ADV", "VERB"})  # the tagger's reading of a word that is no name
