@@ -1717,3 +1717,14 @@ def test_a_demonym_before_a_lower_case_body_or_a_proper_name_stays_the_country(e
                               "Senate Majority Leader Harry Reid spoke.")))
     assert {"Russia", "China", "Xinhua"} <= found
     assert not any(n.startswith(("Russian", "Chinese", "American")) for n in found)
+
+
+def test_a_name_after_a_place_noun_of_or_from_a_place_to_another_is_a_place(extract):
+    found = names(extract("The attack occurred at a checkpoint in the city of Saidu Sharif. Alexei Navalny was "
+                          "airlifted from Omsk to Berlin."))
+    assert found["Saidu Sharif"].label == "GPE" and found["Omsk"].label == "GPE"
+
+
+def test_an_organisation_from_which_one_moves_to_another_stays_one(extract):
+    found = names(extract("Jane Fowler moved from Google to Microsoft in 2010, and the city of Seattle welcomed her."))
+    assert found["Google"].label == found["Microsoft"].label == "ORG"

@@ -41,6 +41,7 @@ from .names import (
     _is_role,
     _modifies_noun,
     _person_before,
+    _place_noun_of,
     _role_prefix_length,
     _role_words,
     _text,
@@ -549,6 +550,9 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
             # "in Temuco" ORG: a town the model has not seen; a town's name is a club's or a
             # company's too ("Traralgon won", "Toyota"), so it counts only in a place's context
             cand.cues.append(("GPE", CUE_WEIGHT))
+        elif label == "ORG" and not cand.cues and _place_noun_of(doc, start, end):
+            # "the city of Saidu Sharif" ORG, "airlifted from Omsk to Berlin": a place whatever lists hold it
+            cand.cues.append((_place_noun_of(doc, start, end), CUE_WEIGHT))
         if end - start == 1 and not gazetteer().country(form) and _plays_another(doc[start], span_labels):
             cand.cues.append(("ORG", CUE_WEIGHT))  # "Wonthaggi defeated Leongatha": two clubs
             cand.plays = True

@@ -223,6 +223,24 @@ def _context_type(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _place_noun_of(doc: Doc, start: int, end: int) -> str | None:
+    """The type a lower-case place noun gives the name after its "of" ("the city of Saidu Sharif",
+    "north of Tira"; ``data/context_cues.tsv``), or the place a name is "from" when the same verb
+    goes "to" a place ("airlifted from Omsk to Berlin")."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    if head.lower_ == "of" and head.head.i < head.i and head.head.is_lower:
+        return _context_cues().get(("of", head.head.lower_))
+    if head.lower_ == "from":
+        for prep in head.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i > head.i:
+                if any(t.dep_ == "pobj" and t.ent_type_ == "GPE" for t in prep.children):
+                    return "GPE"
+    return None
+
+
 def _listed_with(root: Token) -> str | None:
     """The model's label of most of the names listed with ``root``, when they outnumber the
     names of the other labels."""
