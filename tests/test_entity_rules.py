@@ -1728,3 +1728,13 @@ def test_a_name_after_a_place_noun_of_or_from_a_place_to_another_is_a_place(extr
 def test_an_organisation_from_which_one_moves_to_another_stays_one(extract):
     found = names(extract("Jane Fowler moved from Google to Microsoft in 2010, and the city of Seattle welcomed her."))
     assert found["Google"].label == found["Microsoft"].label == "ORG"
+
+
+def test_a_long_name_headed_by_an_organisation_word_is_no_person_in_apposition(extract):
+    found = names(extract("The best players, University of West Texas Midland, won the title on Monday."))
+    assert found["University of West Texas Midland"].label == "ORG"
+
+
+def test_a_two_word_person_name_with_a_place_word_keeps_its_apposition(extract):
+    found = names(extract("The singer, Tessa Lake, won the title on Monday."))
+    assert found["Tessa Lake"].label == "PERSON"

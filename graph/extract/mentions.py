@@ -528,20 +528,24 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         root = doc[start:end].root
         if label != "PERSON" and root.dep_ == "poss" and _context_cues().get(("kin", root.head.lower_)) == "PERSON":
             cand.cues.append(("PERSON", CUE_WEIGHT))  # "Larroulet's wife" ORG: only people have wives
-        appositive = _apposition_type(root, end)
-        if appositive:
-            cand.cues.append((appositive, CUE_WEIGHT))
         territory = is_territory(form) or is_region(form)
+        worded = None if territory else _word_type(doc, start, end, glued)
+        strongly_worded = worded and (end - start > 2 or name_words().get(doc[start].lower_) == worded)
+        appositive = _apposition_type(root, end)
+        if appositive and not (appositive == "PERSON" and strongly_worded and worded != "PERSON"):
+            # "researchers from ... and University of South Carolina Beaufort": the parser hangs the
+            # name on a person noun, but a name of three words or more headed by an organisation's
+            # or place's word is none ("Ricki Lake, the actress" keeps the apposition)
+            cand.cues.append((appositive, CUE_WEIGHT))
         if is_platform(form):
             cand.cues.append(("ORG", GAZETTEER_WEIGHT))
         elif territory:
             cand.cues.append(("GPE", GAZETTEER_WEIGHT))  # "Falkland Islands", "New South Wales" LOC
         elif label == "PERSON" and end - start == 1 and form.isupper() and form.isalpha() and len(form) > 1:
             cand.cues.append(("ORG", CUE_WEIGHT))  # "TEPCO", "NPR": people are not written as acronyms
-        worded = None if territory else _word_type(doc, start, end, glued)
         if worded and label != worded:
             cand.cues.append((worded, CUE_WEIGHT))
-            if label == "PERSON" and (end - start > 2 or name_words().get(doc[start].lower_) == worded):
+            if label == "PERSON" and strongly_worded:
                 # "James Street West", "Fort Lee": no person's name holds a place word but as its
                 # surname ("Ricki Lake"), so this is the place; a person's given name may not join it
                 cand.label = worded
