@@ -1738,3 +1738,17 @@ def test_a_long_name_headed_by_an_organisation_word_is_no_person_in_apposition(e
 def test_a_two_word_person_name_with_a_place_word_keeps_its_apposition(extract):
     found = names(extract("The singer, Tessa Lake, won the title on Monday."))
     assert found["Tessa Lake"].label == "PERSON"
+
+
+def test_coordinated_names_sharing_a_plural_head_are_the_full_names_the_text_spells(extract):
+    x = extract("The Democratic Party and the Republican Party disagreed. "
+                "The Democratic and Republican parties met in Ohio.")
+    found = names(x)
+    assert found["Democratic Party"].label == found["Republican Party"].label == "ORG"
+    assert found["Democratic Party"].mentions == 2  # "The Democratic Party" and "Democratic" of "... parties"
+    assert not {"Democrats", "Republicans", "Democratic", "Republican"} & set(found)
+
+
+def test_a_shared_plural_head_no_name_has_adds_nothing(extract):
+    found = set(names(extract("The Ohio and Iowa voters chose Smith.")))
+    assert {"Ohio", "Iowa"} <= found and not any(n.endswith("Voter") for n in found)

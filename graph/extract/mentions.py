@@ -384,6 +384,22 @@ def _elided_name(toks: Tokens, start: int, end: int, span_ends: dict[int, int]) 
     return " ".join([toks.words[start], *rest]) if rest else None
 
 
+def _shared_head_name(doc: Doc, start: int, end: int, plain: frozenset[str]) -> str | None:
+    """The whole name a modifier stands for when coordinated names share a plural head noun:
+    "Labour" in "the Labour and Liberal parties" is the "Labour Party" the document names. Only a
+    name the document spells out in full, so a head that no name has ("the Ohio and Iowa voters")
+    adds nothing."""
+    k = end
+    while k < len(doc) and k - end < 8 and (doc[k].lower_ in (",", "and", "or", "&") or doc[k].text[:1].isupper()):
+        k += 1  # past "and Liberal", ", Green and Liberal"
+    if k >= len(doc) or doc[k].tag_ != "NNS" or not doc[k].is_lower or doc[k].lemma_ == doc[k].lower_:
+        return None
+    if k > end and not any(doc[j].lower_ in ("and", "or", "&") for j in range(end, k)):
+        return None  # "the Labour parties"? a head right after one name is a plural of that name
+    name = f"{_text(doc, start, end)} {doc[k].lemma_.title()}"
+    return name if name.casefold() in plain else None
+
+
 def _numbered(label: str, words: list[str]) -> bool:
     """A place or a people written with a digit, or a person's name ending in a number, is a
     product, a version or a code, not a name of that type; organisations are ("BBC Radio 4"), so
@@ -472,6 +488,13 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         elided = _elided_name(toks, start, end, span_ends)
         if elided:
             form = elided  # "North" of "North and South Korea" is North Korea
+        else:
+            elided = _shared_head_name(doc, start, end, plain)
+            if elided:
+                # "Labour" of "the Labour and Liberal parties" is the Labour Party, of its head's type
+                # ("Democratic" NORP of "the Democratic and Republican parties" is the party)
+                form = elided
+                label = name_words().get(elided.rsplit(" ", 1)[1].lower(), label)
         if not any(ch.isupper() for ch in form) or _inside_title(doc, start, end):
             continue
         if end - start == 1 and not elided and doc[start].lower_ in word_set("generic_words.txt"):
