@@ -1752,3 +1752,14 @@ def test_coordinated_names_sharing_a_plural_head_are_the_full_names_the_text_spe
 def test_a_shared_plural_head_no_name_has_adds_nothing(extract):
     found = set(names(extract("The Ohio and Iowa voters chose Smith.")))
     assert {"Ohio", "Iowa"} <= found and not any(n.endswith("Voter") for n in found)
+
+
+def test_a_landform_word_alone_is_the_one_landform_of_place(extract):
+    x = extract("Oil is being captured each day in the Gulf of Mexico. The company promised to restore "
+                "the Gulf to its original state.")
+    assert "Gulf" in names(x)["Gulf of Mexico"].aliases and "Gulf" not in names(x)
+
+
+def test_a_landform_word_alone_joins_none_of_two_landform_of_places(extract):
+    found = names(extract("Ships crossed the Gulf of Aden and the Gulf of Oman on Monday. The Gulf was calm."))
+    assert "Gulf" not in found["Gulf of Aden"].aliases and "Gulf" not in found["Gulf of Oman"].aliases

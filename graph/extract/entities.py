@@ -250,6 +250,17 @@ def _link(groups: list[_Group]) -> _UnionFind:
         if len(heads) == 1:
             uf.union(i, heads.pop())
 
+    # "the Gulf" for "Gulf of Mexico", "the Bay" for "Bay of Biscay": a landform word alone (LOC)
+    # is the one "<landform> of Y" place of the document that has it
+    of_places = _index(groups, lambda j: not groups[j].fixed and bool(groups[j].labels.get("LOC")) and len(groups[j].words) > 2
+                       and groups[j].words[1] == "of" and groups[j].words[0] in landforms, lambda j: [groups[j].words[:1]])
+    for i, group in enumerate(groups):
+        if group.fixed or len(group.words) != 1 or not group.labels.get("LOC") or uf.find(i) != i:
+            continue
+        heads = {uf.find(j) for j in of_places.get(group.words, ()) if j != i}
+        if len(heads) == 1:
+            uf.union(i, heads.pop())
+
     # "Air Taban" for "Taban Air", "Emergency Situations Ministry" for "Ministry of Emergency
     # Situations": two organisation names of the same words in another order are one
     reordered = _index(groups, lambda j: is_org(j) and not groups[j].fixed and len(groups[j].words) > 1,
