@@ -1763,3 +1763,27 @@ def test_a_landform_word_alone_is_the_one_landform_of_place(extract):
 def test_a_landform_word_alone_joins_none_of_two_landform_of_places(extract):
     found = names(extract("Ships crossed the Gulf of Aden and the Gulf of Oman on Monday. The Gulf was calm."))
     assert "Gulf" not in found["Gulf of Aden"].aliases and "Gulf" not in found["Gulf of Oman"].aliases
+
+
+def test_a_short_given_name_joins_a_longer_name_with_a_middle_name_or_of_several_forms(extract):
+    found = names(extract("Charles Nesbitt Wilson served in Congress. Charlie Wilson died in 2010. "
+                          "Stanislav Novak won the race. Stan Novak said he was tired."))
+    assert "Charlie Wilson" in found["Charles Nesbitt Wilson"].aliases
+    assert "Stan Novak" in found["Stanislav Novak"].aliases
+
+
+def test_initials_join_the_one_name_of_that_surname_and_initial(extract):
+    found = names(extract("Jeyaprakash Tissainayagam was jailed. J. S. Tissainayagam is a journalist."))
+    assert set(found["Jeyaprakash Tissainayagam"].aliases) >= {"J. S. Tissainayagam"}
+
+
+def test_initials_join_no_name_when_two_of_that_surname_share_the_initial(extract):
+    found = names(extract("John Smith and Jane Smith arrived on Monday. J. Smith left early."))
+    assert {"John Smith", "Jane Smith", "J. Smith"} <= set(found)
+
+
+def test_french_and_comradely_honorifics_are_titles(extract):
+    found = names(extract("Emily Spanton testified. Mme Spanton said she was attacked. Robert Mugabe spoke "
+                          "on Monday. Cde Mugabe thanked the party."))
+    assert "Spanton" in found["Emily Spanton"].aliases and "Mugabe" in found["Robert Mugabe"].aliases
+    assert not any(n.startswith(("Mme", "Cde")) for n in found)

@@ -41,7 +41,7 @@ from ..gazetteer import NAME_JOINERS, all_initials, fold, gazetteer, is_town
 from ..records import LocalEntity, Mention
 from .added_spans import is_territory
 from .groups import _acronym, _edit_distance, _Group, _index, _is_person, _prefixes, _suffixes, _UnionFind, group_key
-from .people import PERSON_DOMINANCE, _bare, _diminutive, _link_aliases, _link_surname_variants, _person_words
+from .people import PERSON_DOMINANCE, _bare, _diminutive, _is_initial, _link_aliases, _link_surname_variants, _person_words
 from .mentions import Candidate
 from .names import name_words
 
@@ -517,7 +517,9 @@ def group_entities(
     token_keys: dict[int, int] = {}
     for key, members in enumerate(ordered):
         # a name given only as someone's other name ("born Stefani Germanotta") is not the one shown
-        full = max(members, key=lambda g: (g.fixed, any(c.alias_of is None for c in g.candidates), len(g.words),
+        # the fullest name, written out: "Jeyaprakash Tissainayagam" over "J. S. Tissainayagam"
+        full = max(members, key=lambda g: (g.fixed, any(c.alias_of is None for c in g.candidates),
+                                           not (len(g.words) > 1 and _is_initial(g.words[0])), len(g.words),
                                            len(g.candidates), -min(c.start for c in g.candidates)))
         count = 0
         for group in members:

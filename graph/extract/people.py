@@ -109,16 +109,27 @@ def _frames(words: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _nicknames() -> dict[str, str]:
-    """Short form → the given name; a form of several names ("al") stands for none."""
+def _short_forms() -> dict[str, frozenset[str]]:
+    """Short form → the given names it may stand for ("stan": stanley, stanislav)."""
     forms: dict[str, set[str]] = {}
     for form, name in table("nicknames.tsv"):
         forms.setdefault(form, set()).add(name)
-    return {form: next(iter(names)) for form, names in forms.items() if len(names) == 1}
+    return {form: frozenset(names) for form, names in forms.items()}
 
 
 def _given_name(word: str) -> str:
-    return _nicknames().get(word, word)
+    """The one given name a short form stands for; a form of several names ("al") stands for none."""
+    names = _short_forms().get(word, ())
+    return next(iter(names)) if len(names) == 1 else word
+
+
+def _given_names(word: str) -> frozenset[str]:
+    return _short_forms().get(word, frozenset())
+
+
+def _is_initial(word: str) -> bool:
+    """"j." or "j": a given name written as its initial."""
+    return len(word.rstrip(".")) == 1 and word[:1].isalpha()
 
 
 def _typo_limit(word: str) -> int:
@@ -257,14 +268,26 @@ def _link_surname_variants(groups: list[_Group], uf: _UnionFind) -> None:
     for a in people:
         if len(words[a]) == 2:
             longer = {uf.find(b) for b in framed.get(words[a], ())}
+            if not longer:
+                # "Charlie Wilson" for "Charles Nesbitt Wilson": the short form of the given name
+                longer = {uf.find(b) for name in _given_names(words[a][0]) for b in framed.get((name, words[a][1]), ())}
+            if len(longer) == 1:
+                uf.union(a, longer.pop())
+    # "J. S. Tissainayagam" for "Jeyaprakash Tissainayagam": initials and the surname of exactly one
+    # other name of that surname whose given name starts with the first initial
+    for a in people:
+        wa = words[a]
+        if len(wa) > 1 and all(_is_initial(w) for w in wa[:-1]):
+            longer = {uf.find(b) for b in by_surname.get(wa[-1], ())
+                      if b != a and not _is_initial(words[b][0]) and words[b][0][:1] == wa[0][:1]}
             if len(longer) == 1:
                 uf.union(a, longer.pop())
     # "Dave Letterman" for "David Letterman": a short form of the given name, the other words the same
     full = _index(groups, is_person.__contains__, lambda j: [(_given_name(words[j][0]), *words[j][1:])])
     for a in people:
         wa = words[a]
-        if _given_name(wa[0]) != wa[0]:
-            longer = {uf.find(b) for b in full.get((_given_name(wa[0]), *wa[1:]), ()) if words[b][0] != wa[0]}
+        if _given_names(wa[0]):
+            longer = {uf.find(b) for name in _given_names(wa[0]) for b in full.get((name, *wa[1:]), ()) if words[b][0] != wa[0]}
             if len(longer) == 1:
                 uf.union(a, longer.pop())
     # the same given names and a surname a typo apart; "Jansen" and "Hansen" are two families
