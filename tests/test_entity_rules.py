@@ -1787,3 +1787,17 @@ def test_french_and_comradely_honorifics_are_titles(extract):
                           "on Monday. Cde Mugabe thanked the party."))
     assert "Spanton" in found["Emily Spanton"].aliases and "Mugabe" in found["Robert Mugabe"].aliases
     assert not any(n.startswith(("Mme", "Cde")) for n in found)
+
+
+def test_a_word_for_a_doer_before_a_name_is_no_part_of_it(extract):
+    found = set(names(extract("Moderator Chris Wallace lost control of the debate. Teammate Patrick Cox scored "
+                              "eight points, and Geophysicist Gerard Fryer said the wave was small.")))
+    assert {"Chris Wallace", "Patrick Cox", "Gerard Fryer"} <= found
+    assert not any(n.startswith(("Moderator", "Teammate", "Geophysicist")) for n in found)
+
+
+def test_a_surname_shaped_doer_word_or_an_organisation_keeps_its_first_word(extract):
+    found = names(extract("Carter Page met Porter Goss and Baker Mayfield on Monday. A report released by Human "
+                          "Rights Watch on Monday criticised the police. Workers at the Upper Big Branch Mine went home."))
+    assert {"Carter Page", "Porter Goss", "Baker Mayfield", "Human Rights Watch", "Upper Big Branch Mine"} <= set(found)
+    assert found["Human Rights Watch"].label == found["Upper Big Branch Mine"].label == "ORG"

@@ -475,7 +475,7 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         if n and (label == "PERSON" or _text(doc, start + n, end).casefold() in plain):
             start, titled = start + n, True
         if label == "PERSON":
-            n = _role_prefix_length(doc, start, end)
+            n = _role_prefix_length(doc, start, end, person=ent_label == "PERSON")
             if n:
                 start, titled = start + n, True
         elif (end - start > 1 and _is_role(doc[end - 1]) and doc[end - 1].lower_ not in word_set("org_nouns.txt")

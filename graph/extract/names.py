@@ -49,13 +49,23 @@ def _is_role(token: Token) -> bool:
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _role_prefix_length(doc: Doc, start: int, end: int) -> int:
+def _role_prefix_length(doc: Doc, start: int, end: int, person: bool = False) -> int:
     """Tokens up to and including the last role word of a person span that leaves a name after it:
-    "[Regional Governor] Ana Ruiz", "[Hong Kong Chief Executive] Li Wen"."""
+    "[Regional Governor] Ana Ruiz", "[Hong Kong Chief Executive] Li Wen"; in a span the model
+    called a person also a word for a doer before two or more name words ("[Teammate] Patrick
+    Cox"; "Human Rights Watch" or "Upper Big Branch Mine" are no person's)."""
     for k in range(end - 2, start - 1, -1):
         if _is_role(doc[k]) and doc[k + 1].text[:1].isupper() and doc[k + 1].lower_.rstrip(".") not in NAME_SUFFIXES:
             return k + 1 - start
-    return 0
+    return 1 if person and end - start >= 3 and is_agent_before_name(doc[start], doc[start + 1]) else 0
+
+
+def is_agent_before_name(word: Token, name: Token) -> bool:
+    """A capitalised word for a doer (``data/agent_nouns.txt``: "Moderator", "Teammate"; no
+    surname or given name such as "Baker") right before a capitalised name: the person's role, not
+    a part of the name."""
+    return (word.text[:1].isupper() and not word.is_upper and word.lower_ in word_set("agent_nouns.txt")
+            and name.text[:1].isupper() and name.lower_ not in word_set("agent_nouns.txt"))
 
 
 def _bare_name(doc: Doc, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..data import word_set
 from ..gazetteer import NAME_JOINERS, fold, gazetteer, is_town
-from .names import NAME_SUFFIXES, _is_role, _modifies_noun, _text, _title_before, _title_starts
+from .names import NAME_SUFFIXES, _is_role, is_agent_before_name, _modifies_noun, _text, _title_before, _title_starts
 from .tokens import model_ents, tokens
 from .added_spans import _demonym_body_spans, _platform_spans, _repeated_names, _spelled_names, _territory_spans, _untagged_people, is_platform, is_region
 from .splits import (
@@ -38,8 +38,11 @@ def _extend_left(ent: Span, taken: set[int], labels: dict[str, str]) -> int:
     i = start - 1
     while i >= left_edge and i not in taken:
         token = doc[i]
-        if ent.label_ == "PERSON" and (_is_role(token) or labels.get(token.text, "PERSON") != "PERSON"):
-            break  # "Chief Executive [Carrie Lam]", "in Queensland [Bob Katter]": a title or a place is not part of the name
+        if ent.label_ == "PERSON" and (_is_role(token) or labels.get(token.text, "PERSON") != "PERSON"
+                                       or is_agent_before_name(token, doc[start])):
+            # "Chief Executive [Carrie Lam]", "in Queensland [Bob Katter]", "Moderator [Chris
+            # Wallace]": a title, a place or a doer's word is not part of the name
+            break
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             start = i
         elif not (token.lower_ in NAME_JOINERS and i - 1 >= left_edge and doc[i - 1].pos_ == "PROPN"):
