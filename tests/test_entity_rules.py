@@ -1801,3 +1801,14 @@ def test_a_surname_shaped_doer_word_or_an_organisation_keeps_its_first_word(extr
                           "Rights Watch on Monday criticised the police. Workers at the Upper Big Branch Mine went home."))
     assert {"Carter Page", "Porter Goss", "Baker Mayfield", "Human Rights Watch", "Upper Big Branch Mine"} <= set(found)
     assert found["Human Rights Watch"].label == found["Upper Big Branch Mine"].label == "ORG"
+
+
+def test_a_body_apposition_the_parser_hangs_on_a_given_name_and_surname_is_ignored(extract):
+    found = names(extract("According to the leader of the Labour party, Pieter Vos, the third party in the Dutch "
+                          "government, the Christian Union Party, would also resign its seats."))
+    assert found["Pieter Vos"].label == "PERSON"
+
+
+def test_a_firm_named_like_a_person_keeps_its_apposition(extract):
+    found = names(extract("Irwin Mitchell, a law firm in Sheffield, said the claim was settled."))
+    assert found["Irwin Mitchell"].label == "ORG"

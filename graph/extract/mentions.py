@@ -555,7 +555,8 @@ def extract_candidates(doc: Doc, types: frozenset[str], sent_ids: list[int],
         worded = None if territory else _word_type(doc, start, end, glued)
         strongly_worded = worded and (end - start > 2 or name_words().get(doc[start].lower_) == worded)
         appositive = _apposition_type(root, end)
-        if appositive and not (appositive == "PERSON" and strongly_worded and worded != "PERSON"):
+        if appositive and not (appositive == "PERSON" and strongly_worded and worded != "PERSON") and not (
+                appositive != "PERSON" and label == "PERSON" and _given_name_first(doc, start, end)):
             # "researchers from ... and University of South Carolina Beaufort": the parser hangs the
             # name on a person noun, but a name of three words or more headed by an organisation's
             # or place's word is none ("Ricki Lake, the actress" keeps the apposition)
@@ -663,6 +664,14 @@ def _names_a_language(token: Token) -> bool:
 
 
 GLUED_WORDS = ("which", "and", "who", "that")  # words a lost space runs into the name before them
+
+
+def _given_name_first(doc: Doc, start: int, end: int) -> bool:
+    """Two or three words the model called a person, the first a listed given name and none a word
+    of a body or a place: "leader of the Labour party, Wouter Bos, the third party in ..." is the
+    parser hanging a body's apposition on the person."""
+    return (2 <= end - start <= 3 and doc[start].lower_ in word_set("given_names.txt")
+            and not any(t.lower_ in name_words() for t in doc[start:end]))
 
 
 def _glued_word(word: str, inner_capitals: frozenset[str]) -> str | None:
